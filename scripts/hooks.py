@@ -1,0 +1,70 @@
+"""MkDocs hooks: thin glue between MkDocs events and the project's plain modules.
+
+Each function only gathers what MkDocs hands over and calls a module in scripts/,
+so the logic can move to another generator without MkDocs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts import site_config, site_urls  # noqa: E402
+from scripts.sitemaps import split_sitemap  # noqa: E402
+from scripts.translations import find_missing_translations, format_missing_translations  # noqa: E402
+from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings  # noqa: E402
+
+
+def _locale(config: Any) -> str:
+    # mkdocs-static-i18n sets the theme language to the locale being built.
+    return str(config["theme"]["language"])
+
+
+def _language(config: Any) -> site_config.Language:
+    locale = _locale(config)
+    return next(item for item in site_config.languages() if item.locale == locale)
+
+
+def on_config(config: Any) -> Any:
+    docs_dir = Path(config["docs_dir"])
+    # i18n rewrites docs_dir per language (docs/en); the check wants the top folder.
+    locales = site_config.locales()
+    if docs_dir.name in locales:
+        docs_dir = docs_dir.parent
+    missing = find_missing_translations(docs_dir, locales, site_config.pages())
+    if missing:
+        raise PluginError(format_missing_translations(missing, docs_dir.name))
+    return config
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    locale = _locale(config)
+    try:
+        strings = load_ui_strings(site_config.locales())
+    except UiStringsError as error:
+        raise PluginError(str(error)) from error
+    env.globals["ui"] = UiStrings(strings, locale)
+    language = _language(config)
+    env.globals["ui_page_url"] = lambda page: language.url_prefix() + site_config.page_url(page)
+    env.filters["site_relative_url"] = site_urls.site_relative
+    env.filters["absolute_site_url"] = lambda link: site_urls.absolute(str(config["site_url"]), link)
+    return env
+
+
+@event_priority(-110)
+def on_post_build(config: Any) -> None:
+    # mkdocs-static-i18n builds the other languages inside the default language's
+    # post-build step (priority -100); running after it, the whole site exists.
+    # mkdocs-static-i18n nests the builds and fires post-build for each of them;
+    # act only once every language folder is there.
+    site_dir = Path(config["site_dir"])
+    others = {item.locale: site_dir / item.locale for item in site_config.languages() if not item.default}
+    if not (site_dir / "sitemap.xml").is_file() or not all(folder.is_dir() for folder in others.values()):
+        return
+    split_sitemap(site_dir / "sitemap.xml", str(config["site_url"]), others)

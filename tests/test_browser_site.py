@@ -1,0 +1,58 @@
+"""Chromium loads every page from the local server: no request leaves the site's
+host, none fails, and search finds Azerbaijani, English and Russian words."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from conftest import SITE_URL, all_page_urls
+
+PAGES = all_page_urls()
+SITE_HOST = urlparse(SITE_URL).netloc
+
+
+def record_requests(page) -> tuple[list[str], list[str]]:
+    foreign: list[str] = []
+    failed: list[str] = []
+
+    def on_request(request) -> None:
+        url = urlparse(request.url)
+        if url.scheme in {"http", "https", "ws", "wss"} and url.netloc != SITE_HOST:
+            foreign.append(request.url)
+
+    page.on("request", on_request)
+    page.on("requestfailed", lambda request: failed.append(f"{request.url} ({request.failure})"))
+    page.on("response", lambda response: failed.append(f"{response.url} ({response.status})") if response.status >= 400 else None)
+    return foreign, failed
+
+
+@pytest.mark.parametrize(("locale", "page_name", "url_path"), PAGES)
+def test_page_loads_only_from_its_own_host(page, site_url, locale, page_name, url_path):
+    foreign, failed = record_requests(page)
+    page.goto(site_url + url_path, wait_until="networkidle")
+    assert page.locator("h1").count() == 1
+    assert foreign == []
+    assert failed == []
+
+
+SEARCHES = [
+    # (page to search from, what a reader types, text the first results must contain)
+    ("", "insan", "İnsan"),
+    ("en/", "trafficking", "trafficking"),
+    ("ru/", "торговли", "торговл"),
+]
+
+
+@pytest.mark.parametrize(("url_path", "query", "expected"), SEARCHES)
+def test_search_finds_words_in_each_language(page, site_url, url_path, query, expected):
+    foreign, failed = record_requests(page)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + url_path, wait_until="networkidle")
+    page.focus("input[data-md-component=search-query]")
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert expected.lower() in results.first.inner_text().lower()
+    assert foreign == []
+    assert failed == []
