@@ -1,4 +1,5 @@
-"""Interface strings for the site's own templates (data/ui.yml), checked for completeness."""
+"""Interface strings for the site's own templates (data/ui/*.yml, one file per feature),
+checked for completeness: every key in every language, no key defined twice."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-UI_STRINGS_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.yml"
+UI_STRINGS_DIR = Path(__file__).resolve().parent.parent / "data" / "ui"
 
 
 class UiStringsError(Exception):
@@ -21,18 +22,24 @@ class UiStrings:
 
     def __call__(self, key: str) -> str:
         if key not in self.strings:
-            raise UiStringsError(f"{UI_STRINGS_FILE.name}: no interface string '{key}'; add it with {self.locale} text")
+            raise UiStringsError(f"data/ui: no interface string '{key}'; add it to a file in data/ui/ with every language")
         return self.strings[key][self.locale]
 
 
-def load_ui_strings(locales: list[str], path: Path = UI_STRINGS_FILE) -> dict[str, dict[str, str]]:
-    strings = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    problems = [
-        f"data/{path.name}: '{key}' has no {locale} text; add `{locale}: ...` under it"
-        for key, texts in strings.items()
-        for locale in locales
-        if not isinstance(texts, dict) or not str(texts.get(locale, "")).strip()
-    ]
+def load_ui_strings(locales: list[str], folder: Path = UI_STRINGS_DIR) -> dict[str, dict[str, str]]:
+    strings: dict[str, dict[str, str]] = {}
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.yml")):
+        name = f"data/ui/{path.name}"
+        for key, texts in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if key in strings:
+                problems.append(f"{name}: '{key}' is already defined in another file of data/ui/; keep one")
+            problems += [
+                f"{name}: '{key}' has no {locale} text; add `{locale}: ...` under it"
+                for locale in locales
+                if not isinstance(texts, dict) or not str(texts.get(locale, "")).strip()
+            ]
+            strings[key] = texts
     if problems:
         raise UiStringsError("\n".join(problems))
     return strings
