@@ -15,10 +15,17 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import site_config, site_urls  # noqa: E402
-from scripts.sitemaps import split_sitemap  # noqa: E402
-from scripts.translations import find_missing_translations, format_missing_translations  # noqa: E402
-from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings  # noqa: E402
+from mkdocs.utils import get_relative_url
+
+from scripts import site_config, site_urls
+from scripts.job_check import JobCheckError, load_job_checks
+from scripts.markers import MarkerError, replace_markers
+from scripts.page_markers import marker_handlers, page_label
+from scripts.sitemaps import split_sitemap
+from scripts.stats.dataset import DatasetError, load_dataset
+from scripts.stats.render import PageContext
+from scripts.translations import find_missing_translations, format_missing_translations
+from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings
 
 
 def _locale(config: Any) -> str:
@@ -43,13 +50,43 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _sources_url(page: Any, files: Any) -> str:
+    """Relative URL from this page to the sources page of the same language."""
+    folder = page.file.src_uri.split("/")[0]
+    for file in files.documentation_pages():
+        if file.src_uri in (f"{folder}/sources.md", "sources.md"):
+            return get_relative_url(file.url, page.url)
+    raise PluginError("sources.md is missing: statistics link to it")
+
+
+# Data read once per build (each language's build re-reads it, so `mkdocs serve` sees edits).
+_build_data: dict[str, Any] = {}
+
+
+def on_pre_build(config: Any) -> None:
+    try:
+        _build_data["dataset"] = load_dataset()
+        _build_data["job_checks"] = load_job_checks(site_config.locales())
+        _build_data["ui"] = load_ui_strings(site_config.locales())
+    except (DatasetError, JobCheckError, UiStringsError) as error:
+        raise PluginError(str(error)) from error
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    locale = _locale(config)
+    context = PageContext(
+        locale=locale, sources_url=_sources_url(page, files), text=UiStrings(_build_data["ui"], locale)
+    )
+    handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context)
+    try:
+        return replace_markers(markdown, handlers, page_label(Path(config["docs_dir"]), page.file.src_path))
+    except MarkerError as error:
+        raise PluginError(str(error)) from error
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     locale = _locale(config)
-    try:
-        strings = load_ui_strings(site_config.locales())
-    except UiStringsError as error:
-        raise PluginError(str(error)) from error
-    env.globals["ui"] = UiStrings(strings, locale)
+    env.globals["ui"] = UiStrings(_build_data["ui"], locale)
     language = _language(config)
     env.globals["ui_page_url"] = lambda page: language.url_prefix() + site_config.page_url(page)
     env.filters["site_relative_url"] = site_urls.site_relative

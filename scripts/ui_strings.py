@@ -22,7 +22,9 @@ class UiStrings:
 
     def __call__(self, key: str) -> str:
         if key not in self.strings:
-            raise UiStringsError(f"data/ui: no interface string '{key}'; add it to a file in data/ui/ with every language")
+            raise UiStringsError(
+                f"data/ui: no interface string '{key}'; add it to a file in data/ui/ with every language"
+            )
         return self.strings[key][self.locale]
 
 

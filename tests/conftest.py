@@ -54,9 +54,7 @@ SITE_PORT = free_port()
 SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
 
 
-def run_mkdocs_build(
-    project_dir: Path, site_dir: Path, site_url: str = SITE_URL
-) -> subprocess.CompletedProcess[str]:
+def run_mkdocs_build(project_dir: Path, site_dir: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,
@@ -114,7 +112,7 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def page(browser: object) -> Iterator[object]:
     context = browser.new_context()  # type: ignore[attr-defined]
     page = context.new_page()

@@ -1,0 +1,121 @@
+"""Markers in page Markdown: `[[name arg arg key=value]]`, replaced at build time.
+
+A marker reads as what it is in a raw Markdown preview (for example
+`[[stat victims_identified 2017 sex=female]]`), so an editor sees where a figure
+goes. Markers inside fenced code blocks or inline code are left alone, so pages
+can show them. An unknown marker name stops the build: a typo must not publish
+a hole in a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+MARKER_PATTERN = re.compile(r"\[\[(?P<body>[^\[\]\n]*)\]\]")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+OPTION_PATTERN = re.compile(r"^(?P<key>[a-z][a-z0-9_]*)=(?P<value>[^\s=]+)$")
+FENCE_PATTERN = re.compile(r"^\s*(`{3,}|~{3,})")
+INLINE_CODE_PATTERN = re.compile(r"(`+)(?:(?!\1).)+\1")
+
+
+class MarkerError(Exception):
+    """A marker that cannot be replaced; the message names file, line and marker."""
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str
+    args: tuple[str, ...]
+    options: Mapping[str, str] = field(default_factory=dict)
+    text: str = ""
+    line: int = 0
+
+
+def parse_marker(text: str, line: int = 0) -> Marker:
+    """Parse the text of one marker, brackets included."""
+    match = MARKER_PATTERN.fullmatch(text)
+    if not match:
+        raise MarkerError(f"{text!r} is not a marker; markers look like [[name arguments]]")
+    words = match.group("body").split()
+    if not words or not NAME_PATTERN.match(words[0]):
+        raise MarkerError(f"{text}: a marker starts with its name in lower case, like [[stat ...]]")
+    args: list[str] = []
+    options: dict[str, str] = {}
+    for word in words[1:]:
+        option = OPTION_PATTERN.match(word)
+        if option:
+            if option.group("key") in options:
+                raise MarkerError(f"{text}: '{option.group('key')}' is given twice")
+            options[option.group("key")] = option.group("value")
+        elif "=" in word:
+            raise MarkerError(f"{text}: '{word}' should be key=value with a lower-case key and a value without spaces")
+        else:
+            args.append(word)
+    return Marker(name=words[0], args=tuple(args), options=options, text=text, line=line)
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    return [match.span() for match in INLINE_CODE_PATTERN.finditer(line)]
+
+
+def find_markers(markdown: str) -> list[Marker]:
+    """Every marker outside code, with its 1-based line number."""
+    markers: list[Marker] = []
+    fence: str | None = None
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        opening = FENCE_PATTERN.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)[0]
+            continue
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence:
+                fence = None
+            continue
+        spans = _code_spans(line)
+        for match in MARKER_PATTERN.finditer(line):
+            if any(start <= match.start() < end for start, end in spans):
+                continue
+            markers.append(parse_marker(match.group(0), number))
+    return markers
+
+
+Handler = Callable[[Marker], str]
+
+
+def replace_markers(markdown: str, handlers: Mapping[str, Handler], source_label: str) -> str:
+    """Replace each marker by its handler's output; errors name `source_label:line`."""
+    lines = markdown.splitlines(keepends=True)
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        opening = FENCE_PATTERN.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)[0]
+            continue
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence:
+                fence = None
+            continue
+        if "[[" in line:
+            lines[index] = _replace_in_line(line, index + 1, handlers, source_label)
+    return "".join(lines)
+
+
+def _replace_in_line(line: str, number: int, handlers: Mapping[str, Handler], source_label: str) -> str:
+    spans = _code_spans(line)
+
+    def substitute(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in spans):
+            return match.group(0)
+        try:
+            marker = parse_marker(match.group(0), number)
+            handler = handlers.get(marker.name)
+            if handler is None:
+                known = ", ".join(f"[[{name} ...]]" for name in sorted(handlers))
+                raise MarkerError(f"{marker.text}: unknown marker '{marker.name}'; known markers: {known}")
+            return handler(marker)
+        except MarkerError as error:
+            raise MarkerError(f"{source_label}:{number}: {error}") from None
+
+    return MARKER_PATTERN.sub(substitute, line)

@@ -1,0 +1,35 @@
+"""Which marker names exist and what replaces them, for one page of one language.
+
+The single registry of markers: a name not listed here fails the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from scripts.job_check import JobCheck, render_job_check
+from scripts.markers import Handler, Marker, MarkerError
+from scripts.stats.dataset import Dataset
+from scripts.stats.render import PageContext, render_chart, render_stat
+
+
+def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str]) -> str:
+    if marker.args or marker.options:
+        raise MarkerError(f"{marker.text}: [[job-check]] takes no arguments")
+    labels = {"yes": text("jobcheck.yes"), "no": text("jobcheck.no"), "warnings": text("jobcheck.warnings")}
+    return "\n" + render_job_check(check, labels) + "\n"
+
+
+def marker_handlers(dataset: Dataset, job_check: JobCheck, page: PageContext) -> dict[str, Handler]:
+    return {
+        "stat": partial(render_stat, dataset=dataset, page=page),
+        "chart": lambda marker: "\n" + render_chart(marker, dataset, page) + "\n",
+        "job-check": partial(_job_check, check=job_check, text=page.text),
+    }
+
+
+def page_label(docs_dir: Path, src_path: str) -> str:
+    """The page file as an editor finds it in the repository: docs/en/rights.md."""
+    return (Path(docs_dir.name) / src_path).as_posix()

@@ -1,0 +1,64 @@
+"""Marker parsing and replacement, including odd input (property-based)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scripts.markers import MarkerError, find_markers, parse_marker, replace_markers
+
+names = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
+words = st.from_regex(r"[A-Za-z0-9_.-]{1,12}", fullmatch=True)
+keys = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)
+
+
+@given(name=names, args=st.lists(words, max_size=3), options=st.dictionaries(keys, words, max_size=3))
+def test_a_written_marker_parses_back(name, args, options):
+    text = "[[" + " ".join([name, *args, *(f"{k}={v}" for k, v in options.items())]) + "]]"
+    marker = parse_marker(text, line=3)
+    assert (marker.name, marker.args, dict(marker.options), marker.line) == (name, tuple(args), options, 3)
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="[]"), max_size=200))
+def test_text_without_markers_is_left_unchanged(text):
+    assert replace_markers(text, {}, "docs/en/x.md") == text
+
+
+@given(st.text(max_size=80))
+def test_any_text_either_parses_or_raises_a_marker_error(body):
+    try:
+        find_markers(f"before [[{body}]] after")
+    except MarkerError as error:
+        message = str(error)
+    else:
+        message = "parsed"
+    assert message
+
+
+def test_markers_in_code_are_not_replaced():
+    markdown = "Value [[stat a 2017]]\n\n```\n[[stat a 2017]]\n```\n\nInline `[[stat a 2017]]` here\n"
+    result = replace_markers(markdown, {"stat": lambda marker: "71"}, "docs/en/x.md")
+    assert result == "Value 71\n\n```\n[[stat a 2017]]\n```\n\nInline `[[stat a 2017]]` here\n"
+
+
+def test_unknown_marker_names_file_line_and_known_markers():
+    with pytest.raises(MarkerError) as error:
+        replace_markers("one\ntwo [[stats a 2017]]\n", {"stat": str, "chart": str}, "docs/en/x.md")
+    assert str(error.value) == (
+        "docs/en/x.md:2: [[stats a 2017]]: unknown marker 'stats'; known markers: [[chart ...]], [[stat ...]]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[[Stat a]]", "a marker starts with its name in lower case"),
+        ("[[stat a=1 a=2]]", "'a' is given twice"),
+        ("[[stat Sex=female]]", "should be key=value with a lower-case key"),
+        ("[[]]", "a marker starts with its name"),
+    ],
+)
+def test_malformed_markers_say_what_is_wrong(text, message):
+    with pytest.raises(MarkerError, match=message):
+        parse_marker(text)
