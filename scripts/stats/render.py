@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from scripts.stats.dataset import Dataset, Observation, find_observation
 
 from scripts.markers import Marker, MarkerError
+from scripts.stats.dataset import Dataset, Observation, find_observation
 from scripts.stats.format import format_value, format_year_period
 
 TEMPLATES = Environment(
@@ -105,7 +105,11 @@ def _breakdown_bars(
 
 
 def _period_bars(dataset: Dataset, marker: Marker, metric_id: str, page: PageContext) -> list[tuple[str, Observation]]:
-    periods = sorted({obs.period for obs in dataset.observations if obs.metric == metric_id and not obs.breakdown})
+    # Single years only: a multi-year total beside yearly bars would mislead.
+    periods = sorted(
+        {obs.period for obs in dataset.observations if obs.metric == metric_id and not obs.breakdown}
+        - {obs.period for obs in dataset.observations if "-" in obs.period}
+    )
     if not periods:
         raise MarkerError(f"{marker.text}: the dataset has no totals for {metric_id}")
     return [
