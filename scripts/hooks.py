@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.utils import get_relative_url
 
 from scripts import site_config, site_urls
+from scripts.front_matter import FrontMatterError, check_front_matter
 from scripts.job_check import JobCheckError, load_job_checks
 from scripts.markers import MarkerError, replace_markers
 from scripts.page_markers import marker_handlers, page_label
@@ -74,12 +75,17 @@ def on_pre_build(config: Any) -> None:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     locale = _locale(config)
+    label = page_label(Path(config["docs_dir"]), page.file.src_path)
+    try:
+        check_front_matter(page.meta, set(_build_data["dataset"].sources), label)
+    except FrontMatterError as error:
+        raise PluginError(str(error)) from error
     context = PageContext(
         locale=locale, sources_url=_sources_url(page, files), text=UiStrings(_build_data["ui"], locale)
     )
     handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context)
     try:
-        return replace_markers(markdown, handlers, page_label(Path(config["docs_dir"]), page.file.src_path))
+        return replace_markers(markdown, handlers, label)
     except MarkerError as error:
         raise PluginError(str(error)) from error
 
