@@ -84,8 +84,25 @@ def find_markers(markdown: str) -> list[Marker]:
 Handler = Callable[[Marker], str]
 
 
-def replace_markers(markdown: str, handlers: Mapping[str, Handler], source_label: str) -> str:
-    """Replace each marker by its handler's output; errors name `source_label:line`."""
+def body_line_offset(source: str, body: str) -> int:
+    """How many lines of the page file come before `body` (its front matter and the blank
+    lines after it), so that errors name the line an editor sees in the file.
+
+    MkDocs hands hooks the Markdown without its front matter, and plugins may rejoin its
+    lines (dropping the final newline), so the body is found by its first lines."""
+    source_lines, body_lines = source.splitlines(), body.splitlines()
+    head = body_lines[:3]
+    if not head:
+        return 0
+    for offset in range(len(source_lines) - len(head) + 1):
+        if source_lines[offset : offset + len(head)] == head:
+            return offset
+    return 0
+
+
+def replace_markers(markdown: str, handlers: Mapping[str, Handler], source_label: str, first_line: int = 1) -> str:
+    """Replace each marker by its handler's output; errors name `source_label:line`, counting
+    lines from `first_line` (the file line where `markdown` starts)."""
     lines = markdown.splitlines(keepends=True)
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -98,7 +115,7 @@ def replace_markers(markdown: str, handlers: Mapping[str, Handler], source_label
                 fence = None
             continue
         if "[[" in line:
-            lines[index] = _replace_in_line(line, index + 1, handlers, source_label)
+            lines[index] = _replace_in_line(line, index + first_line, handlers, source_label)
     return "".join(lines)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from scripts.job_check import JobCheck, render_job_check
 from scripts.markers import Handler, Marker, MarkerError
 from scripts.stats.dataset import Dataset
-from scripts.stats.render import PageContext, render_chart, render_stat
+from scripts.stats.render import PageContext, render_chart, render_downloads, render_stat
 
 
 def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str]) -> str:
@@ -27,6 +27,8 @@ def marker_handlers(dataset: Dataset, job_check: JobCheck, page: PageContext) ->
         "stat": partial(render_stat, dataset=dataset, page=page),
         "chart": lambda marker: "\n" + render_chart(marker, dataset, page) + "\n",
         "job-check": partial(_job_check, check=job_check, text=page.text),
+        # A block of its own (a list of links): blank lines keep it out of the paragraph around it.
+        "downloads": lambda marker: "\n" + render_downloads(marker, page) + "\n",
     }
 
 

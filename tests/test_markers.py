@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scripts.markers import MarkerError, find_markers, parse_marker, replace_markers
+from scripts.markers import MarkerError, body_line_offset, find_markers, parse_marker, replace_markers
 
 names = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
 words = st.from_regex(r"[A-Za-z0-9_.-]{1,12}", fullmatch=True)
@@ -62,3 +62,23 @@ def test_unknown_marker_names_file_line_and_known_markers():
 def test_malformed_markers_say_what_is_wrong(text, message):
     with pytest.raises(MarkerError, match=message):
         parse_marker(text)
+
+
+def test_errors_count_lines_from_where_the_body_starts_in_the_file():
+    with pytest.raises(MarkerError, match=r"^docs/en/x\.md:12: \[\[stats a\]\]"):
+        replace_markers("one\ntwo [[stats a]]\n", {"stat": str}, "docs/en/x.md", first_line=11)
+
+
+@pytest.mark.parametrize(
+    ("source", "body", "offset"),
+    [
+        ("# Title\n\ntext\n", "# Title\n\ntext\n", 0),
+        # MkDocs drops the front matter and the blank lines after it.
+        ("---\ntitle: T\nsources: [a]\n---\n\n# Title\n\ntext\n", "# Title\n\ntext\n", 5),
+        # Plugins may rejoin the lines without the final newline.
+        ("---\ntitle: T\n---\n# Title\ntext\n\n", "# Title\ntext", 3),
+        ("---\ntitle: T\n---\n", "", 0),
+    ],
+)
+def test_body_line_offset_finds_the_body_in_the_file(source, body, offset):
+    assert body_line_offset(source, body) == offset

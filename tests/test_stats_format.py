@@ -24,8 +24,26 @@ from scripts.stats.format import az_ablative_suffix, format_value, format_year_p
             {
                 "az": "təxminən 32 milyard\u00a0ABŞ dolları",
                 "en": "about 32 billion\u00a0US dollars",
-                "ru": "около 32 миллиарда\u00a0долларов США",
+                "ru": "около 32 миллиардов\u00a0долларов США",
             },
+        ),
+        (
+            21,
+            "azn",
+            "approximately",
+            {"az": "təxminən 21\u00a0manat", "en": "about 21\u00a0manat", "ru": "около 21\u00a0маната"},
+        ),
+        (
+            3,
+            "azn",
+            "more_than",
+            {"az": "3\u00a0manat-dən çox", "en": "more than 3\u00a0manat", "ru": "более 3\u00a0манатов"},
+        ),
+        (
+            2_500_000,
+            "people",
+            "approximately",
+            {"az": "təxminən 2,5 milyon", "en": "about 2.5 million", "ru": "около 2,5 миллиона"},
         ),
         (4.2, "per_1000", None, {"az": "hər 1.000 nəfərə 4,2", "en": "4.2 per 1,000", "ru": "4,2 на 1\u00a0000"}),
     ],

@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,14 @@ class Dataset:
     metrics: Mapping[str, Metric]
     dimensions: Mapping[str, Dimension]
     observations: tuple[Observation, ...]
+
+    @cached_property
+    def by_key(self) -> Mapping[tuple[str, str, tuple[tuple[str, str], ...]], list[Observation]]:
+        """Observations by metric, period and breakdown: a marker's look-up without a scan."""
+        index: dict[tuple[str, str, tuple[tuple[str, str], ...]], list[Observation]] = defaultdict(list)
+        for observation in self.observations:
+            index[observation.key()].append(observation)
+        return dict(index)
 
 
 def json_path(parts: Iterable[Any]) -> str:
@@ -186,7 +195,8 @@ def _describe(observation: Observation) -> str:
 
 
 def _total_problems(observations: list[Observation], dimensions: Mapping[str, Dimension]) -> list[str]:
-    """Where the dataset has a total and every value of a breakdown, the parts must add up."""
+    """Where the dataset has a total and every value of a breakdown, the parts must add up;
+    where it has only some values (the source gives only some), they must not exceed it."""
     index_of = {id(observation): index for index, observation in enumerate(observations)}
     totals = {obs.key(): obs for obs in observations if not obs.breakdown and _is_displayed(obs, observations)}
     parts: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
@@ -197,16 +207,21 @@ def _total_problems(observations: list[Observation], dimensions: Mapping[str, Di
     problems: list[str] = []
     for (metric, period, dimension_id), found in sorted(parts.items()):
         total = totals.get((metric, period, ()))
-        complete = {obs.breakdown[dimension_id] for obs in found} == set(dimensions[dimension_id].values)
-        if total is None or not complete:
+        if total is None:
             continue
+        complete = {obs.breakdown[dimension_id] for obs in found} == set(dimensions[dimension_id].values)
         added = sum(obs.value for obs in found)
-        if abs(added - total.value) > 1e-9:
-            listed = " + ".join(f"{obs.value:g} ({obs.breakdown[dimension_id]})" for obs in found)
+        listed = " + ".join(f"{obs.value:g} ({obs.breakdown[dimension_id]})" for obs in found)
+        where = f"{json_path(['observations', index_of[id(total)]])}: found total {total.value:g} for {metric} {period}"
+        if complete and abs(added - total.value) > 1e-9:
             problems.append(
-                f"{json_path(['observations', index_of[id(total)]])}: found total {total.value:g} for {metric} "
-                f"{period}, but its '{dimension_id}' breakdown adds up to {listed} = {added:g}; expected the parts "
+                f"{where}, but its '{dimension_id}' breakdown adds up to {listed} = {added:g}; expected the parts "
                 "to add up to the total: check both against the source"
+            )
+        elif not complete and added > total.value + 1e-9:
+            problems.append(
+                f"{where}, but part of its '{dimension_id}' breakdown already adds up to {listed} = {added:g}; "
+                "expected the parts given to be at most the total: check both against the source"
             )
     return problems
 
@@ -294,7 +309,8 @@ def load_dataset(path: Path = DATASET_PATH, schema_path: Path = SCHEMA_PATH) -> 
         ) from None
 
 
-def _available(dataset: Dataset, metric: str) -> str:
+def available(dataset: Dataset, metric: str) -> str:
+    """What the dataset has for a metric, for error messages: '2013; 2013 sex=female; 2017'."""
     found = sorted(
         {_describe(obs).removeprefix(metric).strip() for obs in dataset.observations if obs.metric == metric}
     )
@@ -306,10 +322,10 @@ def find_observation(dataset: Dataset, metric: str, period: str, breakdown: Mapp
     if metric not in dataset.metrics:
         raise LookupError(f"unknown metric '{metric}'; the dataset has: {', '.join(sorted(dataset.metrics))}")
     wanted = (metric, period, tuple(sorted(breakdown.items())))
-    matches = [obs for obs in dataset.observations if obs.key() == wanted]
+    matches = dataset.by_key.get(wanted, [])
     if not matches:
         asked = " ".join([period, *(f"{key}={value}" for key, value in breakdown.items())])
         raise LookupError(
-            f"the dataset has no figure for {metric} {asked}; for {metric} it has: {_available(dataset, metric)}"
+            f"the dataset has no figure for {metric} {asked}; for {metric} it has: {available(dataset, metric)}"
         )
     return next((obs for obs in matches if obs.shown), matches[0])

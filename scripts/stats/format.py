@@ -6,6 +6,8 @@ Unit words follow each language's plural rules (ru: 1 манат, 2 маната
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
@@ -88,14 +90,39 @@ def format_number(value: float, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
 
-def unit_word(unit: str, locale: str, value: float) -> str:
+# Russian "около", "более" and "до" govern the genitive: "около 32 миллиардов", "около 21 маната".
+# The genitive of a counted noun is the form CLDR gives to another plural category.
+RU_GENITIVE_CATEGORY = {"one": "few", "few": "many", "many": "many", "other": "other"}
+# Babel's long compact forms (nominative) and their genitive after a preposition.
+RU_COMPACT_GENITIVE = {
+    "миллион": "миллиона",
+    "миллиона": "миллионов",
+    "миллиард": "миллиарда",
+    "миллиарда": "миллиардов",
+}
+
+
+def unit_word(unit: str, locale: str, value: float, genitive: bool = False) -> str:
     words = UNIT_WORDS[unit][locale]
     if abs(value) >= COMPACT_FROM and locale == "ru":
         # "32 миллиарда долларов США": after миллион/миллиард the noun is genitive plural.
         return words.get("many", words["other"])
-    return words.get(plural_category(locale, value), words["other"])
+    category = plural_category(locale, value)
+    if genitive:
+        category = RU_GENITIVE_CATEGORY[category]
+    return words.get(category, words["other"])
 
 
+def _ru_compact_genitive(number: str) -> str:
+    """'32 миллиарда' -> '32 миллиардов'; a fraction already reads as genitive ('2,5 миллиона')."""
+    head, _, word = number.rpartition(" ")
+    if not head or "," in head:
+        return number
+    return f"{head} {RU_COMPACT_GENITIVE.get(word, word)}"
+
+
+# Cached: a page repeats figures, and Babel's formatting is the costly part of a marker.
+@lru_cache(maxsize=4096)
 def format_value(value: float, unit: str, locale: str, qualifier: str | None = None) -> str:
     """The value as a reader sees it in the page's language, unit and qualifier included."""
     if unit == "percent":
@@ -105,8 +132,11 @@ def format_value(value: float, unit: str, locale: str, qualifier: str | None = N
             value=format_decimal(value, locale=locale), base=format_decimal(1000, locale=locale)
         )
     else:
+        genitive = locale == "ru" and qualifier is not None
         number = format_number(value, locale)
-        word = unit_word(unit, locale, value)
+        if genitive and abs(value) >= COMPACT_FROM:
+            number = _ru_compact_genitive(number)
+        word = unit_word(unit, locale, value, genitive)
         text = f"{number}\u00a0{word}" if word else number
     if qualifier:
         text = QUALIFIERS[qualifier][locale].format(value=text, ablative=az_ablative_suffix(value))

@@ -4,6 +4,10 @@
 source on the sources page. `[[chart METRIC PERIOD by=DIMENSION]]` -> a bar chart of
 that breakdown; `[[chart METRIC by=period]]` -> the metric's totals over the years the
 dataset has. Charts are SVG from a Jinja template, with the same data as a table.
+`[[downloads]]` -> links to the dataset as JSON and as a CSV in the page's language.
+
+Every figure is a `<data>` element carrying its metric, period and breakdown, so the
+tests can check each number a reader sees against the dataset.
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.utils import get_relative_url
 
 from scripts.markers import Marker, MarkerError
-from scripts.stats.dataset import Dataset, Observation, find_observation
+from scripts.stats.dataset import Dataset, Observation, available, find_observation
+from scripts.stats.downloads import csv_download, json_download
 from scripts.stats.format import format_value, format_year_period
 
 TEMPLATES = Environment(
@@ -39,15 +45,20 @@ class PageContext:
     locale: str
     sources_url: str  # relative URL of the sources page from this page
     text: Callable[[str], str]  # interface strings in the page's language
+    page_url: str  # this page's URL from the site root ("en/statistics/"), for relative links
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: float
+    observation: Observation
     text: str
     y: float
     width: float
+
+    @property
+    def value(self) -> float:
+        return self.observation.value
 
 
 def source_href(observation: Observation, page: PageContext) -> str:
@@ -72,13 +83,39 @@ def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
     metric_id, period = marker.args
     observation = _lookup(dataset, marker, metric_id, period, dict(marker.options))
     unit = dataset.metrics[metric_id].unit
+    # Raw HTML, not a Markdown link: MkDocs would log every `../sources/#id` URL as an
+    # unrecognised relative link, burying real warnings in the build output.
     return (
-        TEMPLATES.get_template("stat.md.j2")
+        TEMPLATES.get_template("stat.html.j2")
         .render(
-            value=observation.value,
+            observation=observation,
+            breakdown=breakdown_attribute(observation),
             text=format_value(observation.value, unit, page.locale, observation.qualifier),
             href=source_href(observation, page),
             tooltip=f"{page.text('stats.source')}: {source_title(dataset, observation.source, page.locale)}",
+        )
+        .strip()
+    )
+
+
+def breakdown_attribute(observation: Observation) -> str:
+    """`sex=female` (as written in a marker), or '' for a total."""
+    return " ".join(f"{key}={value}" for key, value in sorted(observation.breakdown.items()))
+
+
+def render_downloads(marker: Marker, page: PageContext) -> str:
+    if marker.args or marker.options:
+        raise MarkerError(f"{marker.text}: [[downloads]] takes no arguments")
+    csv_path = csv_download(page.locale)
+    return (
+        TEMPLATES.get_template("downloads.html.j2")
+        .render(
+            csv_href=get_relative_url(csv_path, page.page_url),
+            csv_name=Path(csv_path).name,
+            csv_label=page.text("stats.downloads.csv"),
+            json_href=get_relative_url(json_download(), page.page_url),
+            json_name=Path(json_download()).name,
+            json_label=page.text("stats.downloads.json"),
         )
         .strip()
     )
@@ -94,13 +131,13 @@ def _breakdown_bars(
     rows = [
         (labels[page.locale], _lookup(dataset, marker, metric_id, period, {dimension: value_id}))
         for value_id, labels in values.items()
-        if any(
-            obs.metric == metric_id and obs.period == period and obs.breakdown == {dimension: value_id}
-            for obs in dataset.observations
-        )
+        if (metric_id, period, ((dimension, value_id),)) in dataset.by_key
     ]
     if not rows:
-        raise MarkerError(f"{marker.text}: the dataset has no '{dimension}' breakdown of {metric_id} for {period}")
+        raise MarkerError(
+            f"{marker.text}: the dataset has no '{dimension}' breakdown of {metric_id} for {period}; "
+            f"for {metric_id} it has: {available(dataset, metric_id)}"
+        )
     return rows
 
 
@@ -111,7 +148,10 @@ def _period_bars(dataset: Dataset, marker: Marker, metric_id: str, page: PageCon
         - {obs.period for obs in dataset.observations if "-" in obs.period}
     )
     if not periods:
-        raise MarkerError(f"{marker.text}: the dataset has no totals for {metric_id}")
+        raise MarkerError(
+            f"{marker.text}: the dataset has no yearly totals for {metric_id}; "
+            f"for {metric_id} it has: {available(dataset, metric_id)}"
+        )
     return [
         (format_year_period(period, page.locale), _lookup(dataset, marker, metric_id, period, {})) for period in periods
     ]
@@ -157,7 +197,7 @@ def _render_bar_chart(
     bars = [
         Bar(
             label=label,
-            value=obs.value,
+            observation=obs,
             text=format_value(obs.value, metric.unit, page.locale, obs.qualifier),  # type: ignore[attr-defined]
             y=ROW_GAP + index * (BAR_HEIGHT + ROW_GAP),
             width=round(BAR_AREA * obs.value / largest, 1),
@@ -187,6 +227,7 @@ def _render_bar_chart(
             table_caption=page.text("stats.table_caption").format(title=title),
             dimension_label=dimension_label,
             value_label=page.text("stats.value"),
+            breakdown_attribute=breakdown_attribute,
         )
         .replace("\n\n", "\n")
     )
