@@ -1,0 +1,183 @@
+"""The offline copy (scripts/offline.py): a deterministic zip of the whole site that, unpacked
+to a folder and opened from file:// in Chromium, works without a network: links, language
+switching, search in every language, the low-vision panel, the quiz and the charts."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from conftest import ROOT
+
+from scripts import site_config
+from scripts.offline import SHIM_FILE, ZIP_FOLDER, iframe_script, make_offline_zip, write_zip
+from scripts.ui_strings import load_ui_strings
+
+UI = load_ui_strings(site_config.locales())
+# iframe-worker 1.0.4, shim/index.js from the npm registry (overrides/assets/javascripts/iframe-worker/README.md).
+SHIM_SHA256 = "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_offline_zip(tmp_path_factory.mktemp("offline") / "site-offline.zip")
+
+
+@pytest.fixture(scope="session")
+def offline_dir(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(folder)
+    return folder / ZIP_FOLDER
+
+
+def file_url(offline_dir: Path, path: str) -> str:
+    return (offline_dir / path).as_uri()
+
+
+def test_the_zip_is_small_and_holds_every_page_of_every_language(offline_zip, offline_dir):
+    size = offline_zip.stat().st_size
+    print(f"offline zip: {size / 1_000_000:.2f} MB")
+    assert size < 5_000_000
+    for language in site_config.languages():
+        for page in site_config.pages():
+            html = page.removesuffix(".md") + ".html"
+            assert (offline_dir / language.url_prefix() / html).is_file(), language.url_prefix() + html
+    assert (offline_dir / "search" / "search_index.js").is_file()
+
+
+def test_pages_load_nothing_from_a_cdn(offline_dir):
+    offenders = [
+        str(path.relative_to(offline_dir))
+        for path in offline_dir.rglob("*.html")
+        if "unpkg.com" in path.read_text(encoding="utf-8") or "iframe-worker/shim.js" not in path.read_text("utf-8")
+    ]
+    assert offenders == []
+
+
+def test_the_zip_is_deterministic(tmp_path):
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text("home", encoding="utf-8")
+    (site / "en" / "index.html").write_text("en", encoding="utf-8")
+    write_zip(site, tmp_path / "one.zip")
+    (site / "index.html").touch()  # a newer date must not change the zip
+    write_zip(site, tmp_path / "two.zip")
+    assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "one.zip") as archive:
+        assert archive.namelist() == [f"{ZIP_FOLDER}/en/index.html", f"{ZIP_FOLDER}/index.html"]
+
+
+def test_vendored_shim_is_the_pinned_release():
+    assert hashlib.sha256(SHIM_FILE.read_bytes()).hexdigest() == SHIM_SHA256
+    assert (SHIM_FILE.parent / "LICENSE").is_file()
+
+
+def test_the_shims_iframe_script_is_rebuilt_with_the_worker_address():
+    script = iframe_script(SHIM_FILE.read_text(encoding="utf-8"), "../assets/javascripts/workers/search-lazy.js")
+    assert script.startswith('postMessage=function c(s,n){parent.postMessage(s,n||"*")};importScripts=function d(')
+    assert 'filename:"../assets/javascripts/workers/search-lazy.js"' in script
+
+
+# ---- From file:// in Chromium -------------------------------------------------------------------
+
+
+@pytest.fixture
+def offline_page(page):
+    """A page that records every request leaving file:// and every script error."""
+    problems: list[str] = []
+    page.on("request", lambda r: problems.append(r.url) if urlparse(r.url).scheme not in {"file", "data"} else None)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.problems = problems
+    return page
+
+
+def test_a_link_leads_to_another_page(offline_page, offline_dir):
+    offline_page.goto(file_url(offline_dir, "en/index.html"))
+    offline_page.set_viewport_size({"width": 1280, "height": 800})
+    offline_page.locator(".md-nav--primary a.md-nav__link[href$='hotline.html']").first.click()
+    assert offline_page.url == file_url(offline_dir, "en/hotline.html")
+    assert offline_page.locator("h1").inner_text()
+    assert offline_page.problems == []
+
+
+def test_the_language_switcher_leads_to_the_same_page(offline_page, offline_dir):
+    offline_page.goto(file_url(offline_dir, "en/rights.html"))
+    link = offline_page.locator(".md-select__link[hreflang=ru]")
+    offline_page.goto(link.evaluate("a => a.href"))
+    assert offline_page.url == file_url(offline_dir, "ru/rights.html")
+    assert offline_page.locator("html").get_attribute("lang") == "ru"
+    offline_page.goto(offline_page.locator(".md-select__link[hreflang=az]").evaluate("a => a.href"))
+    assert offline_page.url == file_url(offline_dir, "rights.html")
+    assert offline_page.problems == []
+
+
+SEARCHES = [
+    ("index.html", "insan", "İnsan"),
+    ("en/rights.html", "trafficking", "trafficking"),
+    ("ru/index.html", "торговли", "торговл"),
+]
+
+
+@pytest.mark.parametrize(("path", "query", "expected"), SEARCHES)
+def test_search_works_in_each_language(offline_page, offline_dir, path, query, expected):
+    offline_page.set_viewport_size({"width": 1280, "height": 800})
+    offline_page.goto(file_url(offline_dir, path))
+    search = offline_page.locator("input[data-md-component=search-query]")
+    search.click()
+    search.fill(query)
+    search.press("End")  # Material searches on keyup
+    results = offline_page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert expected.lower() in results.first.inner_text().lower()
+    assert offline_page.problems == []
+
+
+def test_the_low_vision_panel_changes_the_page(offline_page, offline_dir):
+    offline_page.goto(file_url(offline_dir, "en/index.html"))
+    toggle = offline_page.locator("button[data-lv-toggle]")
+    assert toggle.count() == 1, "the low-vision control is missing"
+    toggle.click()
+    panel = offline_page.locator("#lv-panel")
+    assert panel.is_visible()
+    before = offline_page.evaluate("Object.keys(document.documentElement.dataset).sort().join(',')")
+    panel.locator("input[type=radio]").nth(2).check()
+    after = offline_page.evaluate("Object.keys(document.documentElement.dataset).sort().join(',')")
+    assert after != before, "choosing a setting changed nothing on <html>"
+    assert offline_page.problems == []
+
+
+def test_the_quiz_works(offline_page, offline_dir):
+    offline_page.goto(file_url(offline_dir, "ru/quiz.html"))
+    groups = offline_page.locator(".quiz fieldset")
+    total = groups.count()
+    assert total >= 8
+    for index in range(total):
+        groups.nth(index).locator("input[type=radio]").first.check()
+    offline_page.locator(".quiz__button").first.click()
+    status = offline_page.locator(".quiz__status").inner_text()
+    template = UI["quiz.result"]["ru"]
+    assert status.startswith(template.split("{correct}")[0])
+    assert f"из {total}" in status
+    assert offline_page.problems == []
+
+
+def test_the_charts_show(offline_page, offline_dir):
+    offline_page.goto(file_url(offline_dir, "en/statistics.html"))
+    chart = offline_page.locator("svg.chart__svg").first
+    assert chart.is_visible()
+    assert chart.bounding_box()["height"] > 50
+    assert offline_page.problems == []
+
+
+def test_makefile_and_pages_workflow_publish_the_zip():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\noffline:" in makefile
+    assert "scripts.offline" in makefile
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "make offline" in workflow
+    assert workflow.index("make offline") < workflow.index("upload-pages-artifact")
