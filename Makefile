@@ -41,3 +41,53 @@ lock:
 
 clean:
 	rm -rf site $(VENV)
+
+# --- Editors' checks: each is also a CI step; CONTRIBUTING.md explains every message. ---
+.PHONY: check check-translations check-front-matter check-markdown check-data check-links check-links-external hooks
+CHECKS := check-translations check-front-matter check-markdown check-data check-links
+
+# Runs every check, even after one fails, so that all problems show at once.
+check: $(STAMP)
+	@status=0; for target in $(CHECKS); do $(MAKE) --no-print-directory $$target || status=1; done; \
+	if [ $$status -eq 0 ]; then echo "All checks passed."; else echo "Some checks failed: see the messages above."; fi; \
+	exit $$status
+
+# Every page in every language: missing fails, outdated warns (job summary in CI).
+check-translations: $(STAMP)
+	$(BIN)/python -m scripts.translation_status
+
+check-front-matter: $(STAMP)
+	$(BIN)/python -m scripts.front_matter
+
+# Markdown style of docs/ and CONTRIBUTING*.md (rules in .pymarkdown).
+check-markdown: $(STAMP)
+	$(BIN)/python -m scripts.lint_markdown
+
+# The statistics dataset (data/statistics.json).
+check-data: $(STAMP)
+	$(BIN)/python -m scripts.stats
+
+# Builds the site, then checks its internal links and #anchors.
+check-links: build
+	$(BIN)/python -m scripts.check_links site
+
+# Also links to other sites: needs the internet; the weekly workflow runs it.
+check-links-external: build
+	$(BIN)/python -m scripts.check_links site --external
+
+# Runs the fast checks before every `git commit` (.pre-commit-config.yaml).
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
+
+# The offline copy of the whole site, for file:// (a USB stick, a classroom without network):
+# a second build without directory URLs, zipped to site/downloads/site-offline.zip. Run it
+# after `make build` (which empties site/); the Pages workflow does both.
+.PHONY: offline
+offline: $(STAMP)
+	$(BIN)/python -m scripts.offline --output site/downloads/site-offline.zip
+
+# Build time (real site, then 10x and 100x synthetic content) and page weight in Chromium,
+# written to PERFORMANCE.md. Takes minutes and prints its progress; nothing is asserted.
+.PHONY: bench
+bench: $(STAMP) chromium
+	$(BIN)/python -m scripts.bench_build

@@ -7,6 +7,7 @@ so the logic can move to another generator without MkDocs.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +19,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.utils import get_relative_url
 
 from scripts import site_config, site_urls
+from scripts.build_output import trim_site
+from scripts.csp import CspError, add_policy
 from scripts.front_matter import FrontMatterError, check_front_matter
 from scripts.job_check import JobCheckError, load_job_checks
-from scripts.markers import MarkerError, replace_markers
+from scripts.markers import MarkerError, body_line_offset, replace_markers
+from scripts.offline import local_polyfills
 from scripts.page_markers import marker_handlers, page_label
+from scripts.quiz import QuizError, load_quizzes
+from scripts.schools import check_block_markers, school_marker_handlers
 from scripts.sitemaps import split_sitemap
 from scripts.stats.dataset import DatasetError, load_dataset
+from scripts.stats.downloads import write_downloads
 from scripts.stats.render import PageContext
 from scripts.translations import find_missing_translations, format_missing_translations
 from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings
+from scripts.unsafe_markup import UnsafeMarkupError, check_html, check_markdown
 
 
 def _locale(config: Any) -> str:
@@ -48,6 +56,10 @@ def on_config(config: Any) -> Any:
     missing = find_missing_translations(docs_dir, locales, site_config.pages())
     if missing:
         raise PluginError(format_missing_translations(missing, docs_dir.name))
+    # Material's offline plugin (the offline copy, scripts/offline.py) adds the iframe-worker
+    # shim from a CDN; hooks run after plugins, so point it at the vendored copy instead.
+    if "polyfills" in config["extra"]:
+        config["extra"]["polyfills"] = local_polyfills(config["extra"]["polyfills"])
     return config
 
 
@@ -69,11 +81,13 @@ def on_pre_build(config: Any) -> None:
         _build_data["dataset"] = load_dataset()
         _build_data["job_checks"] = load_job_checks(site_config.locales())
         _build_data["ui"] = load_ui_strings(site_config.locales())
-    except (DatasetError, JobCheckError, UiStringsError) as error:
+        _build_data["quizzes"] = load_quizzes(site_config.locales())
+    except (DatasetError, JobCheckError, UiStringsError, QuizError) as error:
         raise PluginError(str(error)) from error
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    _refuse_unsafe_markup(check_markdown, page.file.content_string, page, config)
     locale = _locale(config)
     label = page_label(Path(config["docs_dir"]), page.file.src_path)
     try:
@@ -81,13 +95,50 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     except FrontMatterError as error:
         raise PluginError(str(error)) from error
     context = PageContext(
-        locale=locale, sources_url=_sources_url(page, files), text=UiStrings(_build_data["ui"], locale)
+        locale=locale,
+        sources_url=_sources_url(page, files),
+        text=UiStrings(_build_data["ui"], locale),
+        page_url=page.url,
     )
     handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context)
+    # The schools pages' markers ([[quiz]], [[qr]], [[offline-zip]]: scripts/schools.py).
+    handlers |= school_marker_handlers(
+        _build_data["quizzes"][locale], str(config["site_url"]), _language(config).url_prefix(), context.text
+    )
     try:
-        return replace_markers(markdown, handlers, label)
+        first_line = 1 + body_line_offset(page.file.content_string, markdown)
+        check_block_markers(markdown, label, first_line=first_line)
+        return replace_markers(markdown, handlers, label, first_line=first_line)
     except MarkerError as error:
         raise PluginError(str(error)) from error
+
+
+def _refuse_unsafe_markup(check: Callable[[str, str], None], text: str, page: Any, config: Any) -> None:
+    # check_markdown gets the whole source file (front matter too): its line numbers match the editor's.
+    try:
+        check(text, page_label(Path(config["docs_dir"]), page.file.src_path))
+    except UnsafeMarkupError as error:
+        raise PluginError(str(error)) from error
+
+
+@event_priority(-200)
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    # Last of all plugins, so that the policy hashes the page's final inline scripts.
+    _refuse_unsafe_markup(check_html, page.content or "", page, config)
+    try:
+        return add_policy(output)
+    except CspError as error:
+        raise PluginError(f"{page.file.src_path}: {error}") from error
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    # 404.html is a theme template, not a page: on_post_page never sees it.
+    if not template_name.endswith(".html"):
+        return output_content
+    try:
+        return add_policy(output_content)
+    except CspError as error:
+        raise PluginError(f"{template_name}: {error}") from error
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -111,3 +162,8 @@ def on_post_build(config: Any) -> None:
     if not (site_dir / "sitemap.xml").is_file() or not all(folder.is_dir() for folder in others.values()):
         return
     split_sitemap(site_dir / "sitemap.xml", str(config["site_url"]), others)
+    # The statistics downloads ([[downloads]] links to them), in every language at once.
+    texts = {locale: UiStrings(_build_data["ui"], locale) for locale in site_config.locales()}
+    write_downloads(site_dir, _build_data["dataset"], texts)
+    # Last: remove what no reader's browser requests (source maps, unused lunr languages).
+    trim_site(site_dir)

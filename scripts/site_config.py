@@ -33,7 +33,14 @@ def _construct_env(loader: _MkDocsLoader, node: yaml.Node) -> Any:
     return default
 
 
+def _ignore_python_object(loader: _MkDocsLoader, suffix: str, node: yaml.Node) -> None:
+    # `!!python/object/apply:...` (e.g. the toc slugify function) matters to MkDocs only;
+    # the checks read languages and pages, so such values are skipped, never executed.
+    return None
+
+
 _MkDocsLoader.add_constructor("!ENV", _construct_env)
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_python_object)
 
 
 @dataclass(frozen=True)

@@ -11,4 +11,10 @@
     return lower.call(String(this).replace(/\u0130/g, "I"));
   };
 })();
-importScripts("search.a7633da7.min.js");
+// In a worker, importScripts loads at once and relative to the worker. In the offline copy
+// (file://, scripts/offline.py) this runs in an iframe (iframe-worker), where it loads later and
+// relative to the page: so the file is named from this script's own address, and search-lazy.js
+// waits for the promise.
+self.searchWorkerReady = importScripts(
+  new URL("search.a7633da7.min.js", self.document ? document.currentScript.src : self.location.href).href
+);

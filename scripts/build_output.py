@@ -1,0 +1,164 @@
+"""Post-build trimming of the published site: the bytes no reader needs.
+
+Run once the whole multilingual site exists (scripts/hooks.py on_post_build), on the
+build output only (the sources in overrides/ and docs/ stay as they are). It removes
+what no browser uses and what cannot change what a reader sees:
+
+- source maps: Material ships `*.map` files and its CSS/JS end with a `sourceMappingURL`
+  comment; only a browser with its developer tools open fetches them;
+- lunr language files: Material copies every language lunr supports, the search worker
+  loads only those the search index's `config.lang` names (plus the two shared helpers);
+- Material's default PNG favicon when no page links it (the site has its own SVG icon);
+- comments and indentation in the site's own CSS and JavaScript, indentation in the
+  pages' HTML (scripts/minify.py; inline scripts are left as they are);
+- the rules of Material's stylesheets that can match nothing on any page, and the
+  custom properties (mostly inline SVG icons) nothing reads (scripts/unused_css.py).
+  The file keeps its name: after a deploy that needs rules the old file lacked, a
+  reader's cached copy (GitHub Pages: max-age=600) is stale for at most ten minutes.
+
+PERFORMANCE.md explains the page-weight budget this serves.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.minify import already_minified, minify_css, minify_html, minify_js
+from scripts.unused_css import known_classes, page_vocabulary, prune
+
+LUNR_DIR = Path("assets/javascripts/lunr")
+# Files the worker loads for any non-English or multi-language search, and the extra
+# segmenters some languages need (Material's search worker, setupSearchLanguages).
+LUNR_ALWAYS = ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
+LUNR_SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+MATERIAL_FAVICON = Path("assets/images/favicon.png")
+MATERIAL_STYLESHEETS = "assets/stylesheets/*.min.css"
+
+_JS_MAP_COMMENT = re.compile(r"\n?//# sourceMappingURL=[^\n]*\s*\Z")
+_CSS_MAP_COMMENT = re.compile(r"\n?/\*# sourceMappingURL=[^*]*\*/\s*\Z")
+
+
+@dataclass
+class TrimReport:
+    removed: list[Path] = field(default_factory=list)
+    edited: list[Path] = field(default_factory=list)
+    bytes_removed: int = 0
+
+    def remove(self, file: Path) -> None:
+        self.bytes_removed += file.stat().st_size
+        file.unlink()
+        self.removed.append(file)
+
+
+def remove_source_maps(site_dir: Path, report: TrimReport) -> None:
+    for file in sorted(site_dir.rglob("*.map")):
+        report.remove(file)
+    for suffix, pattern in ((".js", _JS_MAP_COMMENT), (".css", _CSS_MAP_COMMENT)):
+        for file in sorted(site_dir.rglob(f"*{suffix}")):
+            text = file.read_text(encoding="utf-8")
+            trimmed = pattern.sub("", text)
+            if trimmed != text:
+                file.write_text(trimmed, encoding="utf-8")
+                report.bytes_removed += len(text.encode("utf-8")) - len(trimmed.encode("utf-8"))
+                report.edited.append(file)
+
+
+def search_languages(site_dir: Path) -> set[str] | None:
+    """Languages of every search index in the site; None when the site has none."""
+    indexes = sorted(site_dir.rglob("search/search_index.json"))
+    if not indexes:
+        return None
+    languages: set[str] = set()
+    for index in indexes:
+        config = json.loads(index.read_text(encoding="utf-8")).get("config", {})
+        languages.update(config.get("lang", ["en"]))
+    return languages
+
+
+def lunr_files_needed(languages: set[str]) -> set[str]:
+    """Paths below assets/javascripts/lunr/ that Material's worker imports for these languages."""
+    needed = set(LUNR_ALWAYS)
+    needed.update(f"min/lunr.{lang}.min.js" for lang in languages if lang != "en")
+    needed.update(LUNR_SEGMENTERS[lang] for lang in languages if lang in LUNR_SEGMENTERS)
+    return needed
+
+
+def prune_lunr_languages(site_dir: Path, report: TrimReport) -> None:
+    lunr_dir = site_dir / LUNR_DIR
+    languages = search_languages(site_dir)
+    if languages is None or not lunr_dir.is_dir():
+        return  # no search index: leave the folder as Material wrote it
+    needed = lunr_files_needed(languages)
+    for file in sorted(lunr_dir.rglob("*.js")):
+        if file.relative_to(lunr_dir).as_posix() not in needed:
+            report.remove(file)
+
+
+def remove_unlinked_favicon(site_dir: Path, report: TrimReport) -> None:
+    favicon = site_dir / MATERIAL_FAVICON
+    if not favicon.is_file():
+        return
+    name = favicon.name
+    for page in site_dir.rglob("*.html"):
+        if name in page.read_text(encoding="utf-8"):
+            return
+    report.remove(favicon)
+
+
+def minify_assets(site_dir: Path, report: TrimReport) -> None:
+    minifiers = {".css": minify_css, ".js": minify_js, ".html": minify_html}
+    for file in sorted(site_dir.rglob("*")):
+        minify = minifiers.get(file.suffix)
+        if minify is None or ".min." in file.name or not file.is_file():
+            continue
+        text = file.read_text(encoding="utf-8")
+        if already_minified(text):
+            continue
+        smaller = minify(text)
+        if len(smaller) < len(text):
+            file.write_text(smaller, encoding="utf-8")
+            report.bytes_removed += len(text.encode("utf-8")) - len(smaller.encode("utf-8"))
+            report.edited.append(file)
+
+
+def prune_material_stylesheets(site_dir: Path, report: TrimReport) -> None:
+    stylesheets = sorted(site_dir.glob(MATERIAL_STYLESHEETS))
+    if not stylesheets:
+        return
+    pages = (page_vocabulary(file.read_text(encoding="utf-8")) for file in site_dir.rglob("*.html"))
+    scripts = (file.read_text(encoding="utf-8") for file in site_dir.rglob("*.js"))
+    known = known_classes(itertools.chain(pages, scripts))
+    original = {stylesheet: stylesheet.read_text(encoding="utf-8") for stylesheet in stylesheets}
+    current = dict(original)
+    others = [file.read_text(encoding="utf-8") for file in site_dir.rglob("*.css") if file not in original]
+    # Each may read the others' custom properties (the palette's colours): prune in turn
+    # until none changes, so that what one stops reading the other can drop.
+    changed = True
+    while changed:
+        changed = False
+        for stylesheet in stylesheets:
+            readers = others + [text for other, text in current.items() if other != stylesheet]
+            pruned = prune(current[stylesheet], known, readers)
+            changed = changed or pruned != current[stylesheet]
+            current[stylesheet] = pruned
+    for stylesheet, text in current.items():
+        if text != original[stylesheet]:
+            stylesheet.write_text(text, encoding="utf-8")
+            report.bytes_removed += len(original[stylesheet].encode("utf-8")) - len(text.encode("utf-8"))
+            report.edited.append(stylesheet)
+
+
+def trim_site(site_dir: Path) -> TrimReport:
+    """Remove from a built site what no reader's browser requests (see the module docstring)."""
+    report = TrimReport()
+    remove_source_maps(site_dir, report)
+    prune_lunr_languages(site_dir, report)
+    remove_unlinked_favicon(site_dir, report)
+    minify_assets(site_dir, report)
+    # Last: the class vocabulary comes from the final pages and scripts.
+    prune_material_stylesheets(site_dir, report)
+    return report

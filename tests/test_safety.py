@@ -1,0 +1,321 @@
+"""Safety for readers whose device may be watched, in Chromium: the quick exit (a click,
+Shift three times, without JavaScript), Back after leaving, the exit staying in view
+without hiding focus, the first-visit notice, and nothing stored unless chosen."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import all_page_urls
+
+from scripts import site_config
+from scripts.ui_strings import load_ui_strings
+
+CONFIG = site_config.load_mkdocs_config()
+DESTINATION = CONFIG["extra"]["quick_exit_url"]
+DESTINATION_ORIGIN = "{0.scheme}://{0.netloc}".format(urlparse(DESTINATION))
+PAGES = all_page_urls()
+HOTLINE = site_config.page_url("hotline.md")
+RIGHTS = site_config.page_url("rights.md")
+UI = load_ui_strings(site_config.locales())
+NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
+
+
+def stand_in_for_destination(target) -> list[str]:
+    """Serve the destination locally (no real network); return the URLs it was asked for."""
+    asked: list[str] = []
+
+    def fulfil(route) -> None:
+        asked.append(route.request.url)
+        route.fulfill(content_type="text/html", body=NEUTRAL_PAGE)
+
+    target.route(DESTINATION_ORIGIN + "/**", fulfil)
+    return asked
+
+
+def open_second_page(page, site_url: str, first: str = HOTLINE, second: str = RIGHTS) -> None:
+    """Visit two pages of the site in one tab, so that Back has somewhere to go."""
+    page.goto(site_url + "en/" + first)
+    page.goto(site_url + "en/" + second)
+
+
+def assert_shown_normally(page, site_url: str, url_path: str) -> None:
+    assert page.url == site_url + url_path
+    assert page.title() != ""
+    assert page.locator("h1").first.is_visible()
+    assert page.evaluate("getComputedStyle(document.body).visibility") == "visible"
+
+
+# --- the markup, for every page ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("locale", "page_name", "url_path"), PAGES)
+def test_every_page_has_both_exit_links_in_its_language(site_dir, locale, page_name, url_path):
+    soup = BeautifulSoup((site_dir / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = soup.select("a[data-quick-exit]")
+    assert [link.get("class") for link in links] == [["md-skip", "quick-exit-skip"], ["site-strip__exit"]]
+    for link in links:
+        assert link["href"] == DESTINATION
+        assert set(link["rel"]) == {"nofollow", "noreferrer"}
+    assert links[1].get_text(strip=True) == UI["exit.label"][locale]
+    assert links[0].get_text(strip=True) == UI["safety.exit.skip"][locale]
+    # Right after Material's skip link: nothing focusable in between.
+    skip = soup.select_one("a.md-skip:not(.quick-exit-skip)")
+    if skip is not None:
+        between = skip.find_all_next(["a", "button", "input", "select", "textarea", "label"])
+        assert between[0] is links[0]
+
+
+# --- leaving --------------------------------------------------------------------
+
+
+def test_clicking_the_exit_replaces_the_page_and_back_shows_the_previous_one(page, site_url):
+    asked = stand_in_for_destination(page)
+    open_second_page(page, site_url)
+    history_length = page.evaluate("history.length")
+    page.locator("#quick-exit").click()
+    page.wait_for_url(DESTINATION)
+    assert asked == [DESTINATION]
+    # location.replace: the site's page is gone from the tab's history, not added to it.
+    assert page.evaluate("history.length") == history_length
+    page.go_back()
+    assert_shown_normally(page, site_url, "en/" + HOTLINE)
+
+
+def test_shift_three_times_leaves_with_a_countdown_for_screen_readers(page, site_url):
+    asked = stand_in_for_destination(page)
+    open_second_page(page, site_url)
+    status = page.locator("[data-quick-exit-status]")
+    assert status.get_attribute("role") == "status"
+    page.keyboard.press("Shift")
+    assert status.inner_text() == UI["safety.exit.status.two"]["en"]
+    page.keyboard.press("Shift")
+    assert status.inner_text() == UI["safety.exit.status.one"]["en"]
+    page.keyboard.press("Shift")
+    page.wait_for_url(DESTINATION)
+    assert asked == [DESTINATION]
+    page.go_back()
+    assert_shown_normally(page, site_url, "en/" + HOTLINE)
+
+
+COVER_WATCH = """
+new MutationObserver(() => {
+  if (document.documentElement.classList.contains("quick-exit-active")) {
+    console.log("on leaving: " + JSON.stringify([document.title, getComputedStyle(document.body).visibility]));
+  }
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ["class"]});
+"""
+
+
+def test_the_page_is_covered_and_untitled_before_it_is_left(page, site_url):
+    stand_in_for_destination(page)
+    page.add_init_script(COVER_WATCH)
+    page.goto(site_url + "en/" + RIGHTS)
+    with page.expect_console_message(lambda message: message.text.startswith("on leaving")) as seen:
+        page.locator("#quick-exit").click()
+    page.wait_for_url(DESTINATION)
+    assert seen.value.text == 'on leaving: ["","hidden"]'
+
+
+def test_a_page_restored_from_the_back_forward_cache_shows_again(page, site_url):
+    page.goto(site_url + "en/" + RIGHTS)
+    title = page.title()
+    # The state the exit leaves behind, then what the browser fires when Back restores the page.
+    page.evaluate("document.documentElement.classList.add('quick-exit-active'); document.title = ''")
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.title() == title
+    assert page.evaluate("getComputedStyle(document.body).visibility") == "visible"
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["Shift", "Shift", "a", "Shift"],  # another key starts over
+        ["Shift+A", "Shift+B", "Shift+C"],  # capitals do not count
+    ],
+)
+def test_shift_presses_with_other_keys_do_not_leave(page, site_url, keys):
+    asked = stand_in_for_destination(page)
+    page.goto(site_url + "en/" + RIGHTS)
+    for key in keys:
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert asked == []
+    assert page.url == site_url + "en/" + RIGHTS
+
+
+def test_typing_capitals_or_shift_in_the_search_box_does_not_leave(page, site_url):
+    asked = stand_in_for_destination(page)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + "en/" + RIGHTS)
+    search = page.locator("input[data-md-component=search-query]")
+    search.click()
+    for letter in "HELP":
+        page.keyboard.press(f"Shift+{letter}")  # as a reader types capitals
+    page.keyboard.down("Shift")
+    page.keyboard.type("NOW")
+    page.keyboard.up("Shift")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert asked == []
+    assert page.url == site_url + "en/" + RIGHTS
+    assert search.input_value() == "HELPNOW"
+
+
+def test_presses_spread_over_a_long_time_do_not_leave(page, site_url):
+    asked = stand_in_for_destination(page)
+    page.clock.install()
+    page.goto(site_url + "en/" + RIGHTS)
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.fast_forward(10_000)
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert asked == []
+
+
+def test_without_javascript_the_exit_is_a_plain_working_link(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        asked = stand_in_for_destination(page)
+        open_second_page(page, site_url)
+        assert page.locator("[data-safety-notice]").is_hidden()
+        page.locator("#quick-exit").click()
+        page.wait_for_url(DESTINATION)
+        assert asked == [DESTINATION]
+        page.go_back()
+        assert_shown_normally(page, site_url, "en/" + RIGHTS)
+    finally:
+        context.close()
+
+
+def test_the_skip_style_exit_link_comes_right_after_the_skip_link(page, site_url):
+    asked = stand_in_for_destination(page)
+    page.goto(site_url + "en/" + HOTLINE)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    assert not page.evaluate("document.activeElement.classList.contains('quick-exit-skip')")
+    page.keyboard.press("Tab")
+    focused = page.locator(".quick-exit-skip")
+    assert focused.evaluate("element => element === document.activeElement")
+    assert focused.is_visible()
+    assert "Shift" in focused.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_url(DESTINATION)
+    assert asked == [DESTINATION]
+
+
+# --- in view, never in the way ------------------------------------------------------
+
+VIEWPORTS = [{"width": 320, "height": 640}, {"width": 360, "height": 640}, {"width": 1280, "height": 800}]
+
+
+def exit_is_on_top_and_in_view(page) -> bool:
+    return page.locator("#quick-exit").evaluate(
+        """(link) => {
+          const box = link.getBoundingClientRect();
+          const x = box.left + box.width / 2, y = box.top + box.height / 2;
+          const onTop = link.contains(document.elementFromPoint(x, y));
+          return box.top >= 0 && box.bottom <= innerHeight && box.width > 0 && onTop;
+        }"""
+    )
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda size: f"{size['width']}px")
+@pytest.mark.parametrize("locale_prefix", ["", "en/", "ru/"])
+def test_exit_stays_in_view_when_scrolling(page, site_url, viewport, locale_prefix):
+    page.set_viewport_size(viewport)
+    page.goto(site_url + locale_prefix + site_config.page_url("safer-browsing.md"))
+    assert exit_is_on_top_and_in_view(page)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(200)
+    assert page.evaluate("scrollY") > 0
+    assert exit_is_on_top_and_in_view(page)
+
+
+FOCUS_FROM_BELOW = """(index) => {
+  // Focus a link without scrolling, and put the link before it just under the sticky header.
+  const links = [...document.querySelectorAll(".md-content a[href]")];
+  links[index].focus({preventScroll: true});
+  window.scrollBy(0, links[index - 1].getBoundingClientRect().top - 4);
+}"""
+FOCUSED_UNDER_HEADER = """() => {
+  const element = document.activeElement;
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  const where = `${element.textContent.trim()} at ${box.top}px, the header ends at ${header.bottom}px`;
+  return box.top < header.bottom - 1 ? where : "";
+}"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda size: f"{size['width']}px")
+@pytest.mark.parametrize("locale_prefix", ["", "en/", "ru/"])
+def test_the_sticky_header_never_hides_the_focused_element(page, site_url, viewport, locale_prefix):
+    # WCAG 2.4.11: going backwards (Shift+Tab) focuses a link that sits under the header;
+    # the page must scroll it clear. The statistics page has the most links in its content.
+    page.set_viewport_size(viewport)
+    page.goto(site_url + locale_prefix + site_config.page_url("statistics.md"))
+    count = page.locator(".md-content a[href]").count()
+    assert count >= 5
+    hidden = []
+    for index in range(count - 1, 0, -max(1, count // 8)):
+        page.evaluate(FOCUS_FROM_BELOW, index)
+        page.keyboard.press("Shift+Tab")
+        covered = page.evaluate(FOCUSED_UNDER_HEADER)
+        if covered:
+            hidden.append(covered)
+    assert hidden == []
+
+
+def test_exit_links_and_notice_are_hidden_in_print(page, site_url):
+    page.goto(site_url + "en/" + RIGHTS)
+    assert page.locator("[data-safety-notice]").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("#quick-exit").is_hidden()
+    assert page.locator(".quick-exit-skip").evaluate("element => getComputedStyle(element).display") == "none"
+    assert page.locator("[data-safety-notice]").is_hidden()
+
+
+# --- the first-visit notice and storage ------------------------------------------------
+
+
+def storage(page) -> dict:
+    return page.evaluate("({local: {...localStorage}, session: {...sessionStorage}, cookie: document.cookie})")
+
+
+def test_notice_points_to_the_exit_and_the_safer_browsing_page_until_dismissed(page, site_url):
+    page.goto(site_url + "ru/" + RIGHTS)
+    notice = page.locator("[data-safety-notice]")
+    assert notice.is_visible()
+    assert UI["exit.label"]["ru"] in notice.inner_text()
+    assert storage(page) == {"local": {}, "session": {}, "cookie": ""}
+    link = notice.locator("a")
+    link.click()
+    page.wait_for_url(re.compile(r"/ru/safer-browsing/$"))
+    assert page.locator("[data-safety-notice]").is_visible()  # not dismissed: still shown
+    page.locator("[data-safety-notice-dismiss]").click()
+    assert page.locator("[data-safety-notice]").is_hidden()
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    assert storage(page) == {"local": {}, "session": {"safety-notice-dismissed": "1"}, "cookie": ""}
+    page.goto(site_url + "ru/" + HOTLINE)
+    assert page.locator("[data-safety-notice]").is_hidden()
+    assert page.context.cookies() == []
+
+
+def test_a_visit_where_nothing_was_chosen_leaves_nothing_behind(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for locale_prefix in ["", "en/", "ru/"]:
+        page.goto(site_url + locale_prefix + HOTLINE)
+        search = page.locator("input[data-md-component=search-query]")
+        search.fill("155")
+        search.press("End")
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        page.keyboard.press("Escape")
+        page.keyboard.press("Shift")  # one press: nothing happens, nothing is stored
+    assert storage(page) == {"local": {}, "session": {}, "cookie": ""}
+    assert page.context.cookies() == []
