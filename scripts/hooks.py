@@ -32,6 +32,7 @@ from scripts.sitemaps import split_sitemap
 from scripts.stats.dataset import DatasetError, load_dataset
 from scripts.stats.downloads import write_downloads
 from scripts.stats.render import PageContext
+from scripts.theme_patches import ThemePatchError, patch_material_bundle
 from scripts.translations import find_missing_translations, format_missing_translations
 from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings
 from scripts.unsafe_markup import UnsafeMarkupError, check_html, check_markdown
@@ -165,5 +166,9 @@ def on_post_build(config: Any) -> None:
     # The statistics downloads ([[downloads]] links to them), in every language at once.
     texts = {locale: UiStrings(_build_data["ui"], locale) for locale in site_config.locales()}
     write_downloads(site_dir, _build_data["dataset"], texts)
+    try:
+        patch_material_bundle(site_dir)
+    except ThemePatchError as error:
+        raise PluginError(str(error)) from error
     # Last: remove what no reader's browser requests (source maps, unused lunr languages).
     trim_site(site_dir)
