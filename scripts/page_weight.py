@@ -35,6 +35,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from scripts import site_config
+from scripts.chromium import CHROMIUM_ARGS
 
 # Budgets in bytes (1 KB = 1000 bytes), asserted by tests/test_page_weight.py.
 FIRST_VISIT_BUDGET = 80_000
@@ -49,17 +50,6 @@ FONT_SUFFIXES = {".woff", ".woff2", ".ttf", ".otf", ".eot"}
 # Search costs what these files cost: its index, Material's worker and lunr's language files.
 SEARCH_PREFIXES = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/")
 
-# The same Chromium flags as tests/conftest.py CHROMIUM_ARGS (no sandbox as root, no calls home).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-]
 # A page's load is over once the server has seen no request for this long after Chromium's
 # own network-idle event (workers' requests may come after it).
 QUIET_SECONDS = 0.3

@@ -21,19 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts import site_config  # noqa: E402
+from scripts.chromium import CHROMIUM_ARGS  # noqa: E402
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-# Chromium as this machine allows it: no sandbox as root, no background calls home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-]
 
 
 @dataclass(frozen=True)
