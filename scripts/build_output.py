@@ -53,6 +53,13 @@ class TrimReport:
         file.unlink()
         self.removed.append(file)
 
+    def rewrite(self, file: Path, old: str, new: str) -> None:
+        if new == old:
+            return
+        file.write_text(new, encoding="utf-8")
+        self.bytes_removed += len(old.encode("utf-8")) - len(new.encode("utf-8"))
+        self.edited.append(file)
+
 
 def remove_source_maps(site_dir: Path, report: TrimReport) -> None:
     for file in sorted(site_dir.rglob("*.map")):
@@ -60,11 +67,7 @@ def remove_source_maps(site_dir: Path, report: TrimReport) -> None:
     for suffix, pattern in ((".js", _JS_MAP_COMMENT), (".css", _CSS_MAP_COMMENT)):
         for file in sorted(site_dir.rglob(f"*{suffix}")):
             text = file.read_text(encoding="utf-8")
-            trimmed = pattern.sub("", text)
-            if trimmed != text:
-                file.write_text(trimmed, encoding="utf-8")
-                report.bytes_removed += len(text.encode("utf-8")) - len(trimmed.encode("utf-8"))
-                report.edited.append(file)
+            report.rewrite(file, text, pattern.sub("", text))
 
 
 def search_languages(site_dir: Path) -> set[str] | None:
@@ -120,9 +123,7 @@ def minify_assets(site_dir: Path, report: TrimReport) -> None:
             continue
         smaller = minify(text)
         if len(smaller) < len(text):
-            file.write_text(smaller, encoding="utf-8")
-            report.bytes_removed += len(text.encode("utf-8")) - len(smaller.encode("utf-8"))
-            report.edited.append(file)
+            report.rewrite(file, text, smaller)
 
 
 def prune_material_stylesheets(site_dir: Path, report: TrimReport) -> None:
@@ -146,10 +147,7 @@ def prune_material_stylesheets(site_dir: Path, report: TrimReport) -> None:
             changed = changed or pruned != current[stylesheet]
             current[stylesheet] = pruned
     for stylesheet, text in current.items():
-        if text != original[stylesheet]:
-            stylesheet.write_text(text, encoding="utf-8")
-            report.bytes_removed += len(original[stylesheet].encode("utf-8")) - len(text.encode("utf-8"))
-            report.edited.append(stylesheet)
+        report.rewrite(stylesheet, original[stylesheet], text)
 
 
 def trim_site(site_dir: Path) -> TrimReport:

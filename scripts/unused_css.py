@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 # At-rules whose block holds rules (pruned recursively); any other block is kept whole.
 _GROUPING_AT_RULES = ("@media", "@supports", "@container", "@layer", "@document", "@scope")
@@ -38,6 +37,9 @@ _CUSTOM_PROPERTY = re.compile(r"\s*(--[\w-]+)\s*:")
 _PROPERTY_NAME = re.compile(r"--[A-Za-z_][\w-]*")
 _DECLARED_PROPERTY = re.compile(r"[{;]\s*(--[\w-]+)\s*:")
 _EXACT_ATTRIBUTE = re.compile(r"\[\s*([\w-]+)\s*=\s*([\"']?)(-?[A-Za-z_][\w-]*)\2\s*\]")
+# A start tag, with quoted attribute values that may hold ">"; a script's or a style's text.
+_TAG = re.compile(r"""<[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>""")
+_RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
 # A run-time prefix must be specific enough not to keep everything (`md-` would).
 _MIN_PREFIX = 6
 
@@ -54,31 +56,12 @@ class KnownClasses:
         return name in self.tokens or name.startswith(self.prefixes)
 
 
-class _PageVocabulary(HTMLParser):
-    """Attribute values and inline script/style text of a page: where class names can be."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._raw_text = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.parts.extend(value for _, value in attrs if value)
-        self._raw_text = tag in {"script", "style"}
-
-    def handle_endtag(self, tag: str) -> None:
-        self._raw_text = False
-
-    def handle_data(self, data: str) -> None:
-        if self._raw_text:
-            self.parts.append(data)
-
-
 def page_vocabulary(page_html: str) -> str:
-    parser = _PageVocabulary()
-    parser.feed(page_html)
-    parser.close()
-    return "\n".join(parser.parts)
+    """A page's tags (names, attributes and their values) and inline script and style text:
+    everywhere a class name can be, without the page's text."""
+    tags = _TAG.findall(page_html)
+    raw_text = [match.group(2) for match in _RAW_TEXT.finditer(page_html)]
+    return "\n".join(tags + raw_text)
 
 
 def known_classes(texts: Iterable[str]) -> KnownClasses:
