@@ -38,8 +38,10 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from mkdocs.config import load_config
 
 from scripts import site_config
+from scripts.held_html import HeldHtml, HeldHtmlExtension
 from scripts.job_check import load_job_checks
 from scripts.markers import replace_markers
 from scripts.page_markers import marker_handlers
@@ -101,15 +103,13 @@ def page_markdown(markers: Sequence[str], with_markers: bool) -> str:
     return "\n".join(blocks)
 
 
-def markdown_converter() -> markdown.Markdown:
-    extensions: list[str] = []
-    configs: dict[str, Any] = {}
-    for item in site_config.load_mkdocs_config()["markdown_extensions"]:
-        name, config = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        extensions.append(name)
-        if config:
-            configs[name] = config
-    return markdown.Markdown(extensions=extensions, extension_configs=configs)
+def markdown_converter(held: HeldHtml) -> markdown.Markdown:
+    # MkDocs' own reading of mkdocs.yml: the same extensions and settings as the build
+    # (including Python objects such as the heading-id slugify function), and, as the
+    # hooks add it, the extension that puts markers' HTML in without parsing it.
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    extensions = [*config["markdown_extensions"], HeldHtmlExtension(held)]
+    return markdown.Markdown(extensions=extensions, extension_configs=config["mdx_configs"])
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,8 @@ class Site:
 
 def render_site(pages: Sequence[tuple[str, str]], site: Site, convert: bool) -> int:
     """Every (locale, markdown) page through marker replacement (and Markdown if `convert`); the output size."""
-    converter = markdown_converter()
+    held = HeldHtml()
+    converter = markdown_converter(held)
     size = 0
     for number, (locale, text) in enumerate(pages):
         page_url = f"{locale}/page-{number}/"
@@ -131,7 +132,8 @@ def render_site(pages: Sequence[tuple[str, str]], site: Site, convert: bool) -> 
             locale=locale, sources_url="../sources/", text=UiStrings(site.ui, locale), page_url=page_url
         )
         handlers = marker_handlers(site.dataset, site.job_checks[locale], context)
-        output = replace_markers(text, handlers, f"docs/{locale}/page-{number}.md")
+        held.start_page()
+        output = replace_markers(text, handlers, f"docs/{locale}/page-{number}.md", hold_html=held.hold)
         size += len(converter.reset().convert(output) if convert else output)
     return size
 

@@ -22,6 +22,7 @@ from scripts import site_config, site_urls
 from scripts.build_output import trim_site
 from scripts.csp import CspError, add_policy
 from scripts.front_matter import FrontMatterError, check_front_matter
+from scripts.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
 from scripts.job_check import JobCheckError, load_job_checks
 from scripts.markers import MarkerError, body_line_offset, replace_markers
 from scripts.offline import local_polyfills
@@ -57,6 +58,10 @@ def on_config(config: Any) -> Any:
     missing = find_missing_translations(docs_dir, locales, site_config.pages())
     if missing:
         raise PluginError(format_missing_translations(missing, docs_dir.name))
+    # Markers' HTML skips Python-Markdown's HTML parsing (scripts/held_html.py); once per
+    # configuration, which mkdocs-static-i18n hands to this hook again for each language.
+    if not any(isinstance(extension, HeldHtmlExtension) for extension in config["markdown_extensions"]):
+        config["markdown_extensions"].append(HeldHtmlExtension(_held_html))
     # Material's offline plugin (the offline copy, scripts/offline.py) adds the iframe-worker
     # shim from a CDN; hooks run after plugins, so point it at the vendored copy instead.
     if "polyfills" in config["extra"]:
@@ -64,17 +69,39 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _language_folder(src_uri: str) -> str:
+    """'en' for en/rights.md; '' for a page at the top of the docs folder."""
+    return src_uri.split("/")[0] if "/" in src_uri else ""
+
+
+def _sources_pages(files: Any) -> dict[str, Any]:
+    """Each language folder's sources page, looked up once per file collection: asking
+    MkDocs for the page list on every page made the build grow with the square of the
+    pages. (mkdocs-static-i18n hands each language's build a collection of its own.)"""
+    cached = _build_data.get("sources_pages")
+    if cached is None or cached[0] is not files:
+        pages = {
+            _language_folder(file.src_uri): file
+            for file in files.documentation_pages()
+            if file.src_uri.rsplit("/", 1)[-1] == "sources.md" and file.src_uri.count("/") <= 1
+        }
+        cached = _build_data["sources_pages"] = (files, pages)
+    return cached[1]
+
+
 def _sources_url(page: Any, files: Any) -> str:
     """Relative URL from this page to the sources page of the same language."""
-    folder = page.file.src_uri.split("/")[0]
-    for file in files.documentation_pages():
-        if file.src_uri in (f"{folder}/sources.md", "sources.md"):
-            return get_relative_url(file.url, page.url)
-    raise PluginError("sources.md is missing: statistics link to it")
+    pages = _sources_pages(files)
+    file = pages.get(_language_folder(page.file.src_uri), pages.get(""))
+    if file is None:
+        raise PluginError("sources.md is missing: statistics link to it")
+    return get_relative_url(file.url, page.url)
 
 
 # Data read once per build (each language's build re-reads it, so `mkdocs serve` sees edits).
 _build_data: dict[str, Any] = {}
+# The HTML of the page being rendered's markers (pages are rendered one at a time).
+_held_html = HeldHtml()
 
 
 def on_pre_build(config: Any) -> None:
@@ -109,7 +136,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     try:
         first_line = 1 + body_line_offset(page.file.content_string, markdown)
         check_block_markers(markdown, label, first_line=first_line)
-        return replace_markers(markdown, handlers, label, first_line=first_line)
+        _held_html.start_page()
+        return replace_markers(markdown, handlers, label, first_line=first_line, hold_html=_held_html.hold)
     except MarkerError as error:
         raise PluginError(str(error)) from error
 
@@ -125,6 +153,10 @@ def _refuse_unsafe_markup(check: Callable[[str, str], None], text: str, page: An
 @event_priority(-200)
 def on_post_page(output: str, page: Any, config: Any) -> str:
     # Last of all plugins, so that the policy hashes the page's final inline scripts.
+    try:
+        check_no_token_left(output, page_label(Path(config["docs_dir"]), page.file.src_path))
+    except HeldHtmlError as error:
+        raise PluginError(str(error)) from error
     _refuse_unsafe_markup(check_html, page.content or "", page, config)
     try:
         return add_policy(output)

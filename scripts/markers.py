@@ -81,7 +81,29 @@ def find_markers(markdown: str) -> list[Marker]:
     return markers
 
 
-Handler = Callable[[Marker], str]
+@dataclass(frozen=True)
+class RawHtml:
+    """A handler's output that is finished HTML, not Markdown. `block`: it stands alone
+    (a chart, a list), so it goes on lines of its own."""
+
+    html: str
+    block: bool = False
+
+
+# A handler returns Markdown (a str) or finished HTML.
+Handler = Callable[[Marker], "str | RawHtml"]
+HoldHtml = Callable[[RawHtml], str]
+
+
+def _insert(output: str | RawHtml, hold_html: HoldHtml | None) -> str:
+    if isinstance(output, str):
+        return output
+    text = hold_html(output) if hold_html else output.html
+    if not output.block:
+        return text
+    # Held: a blank line either side makes the token a paragraph of its own, which the
+    # Markdown side replaces whole. Written in: on lines of their own, as before.
+    return f"\n\n{text}\n\n" if hold_html else f"\n{text}\n"
 
 
 def body_line_offset(source: str, body: str) -> int:
@@ -100,9 +122,16 @@ def body_line_offset(source: str, body: str) -> int:
     return 0
 
 
-def replace_markers(markdown: str, handlers: Mapping[str, Handler], source_label: str, first_line: int = 1) -> str:
+def replace_markers(
+    markdown: str,
+    handlers: Mapping[str, Handler],
+    source_label: str,
+    first_line: int = 1,
+    hold_html: HoldHtml | None = None,
+) -> str:
     """Replace each marker by its handler's output; errors name `source_label:line`, counting
-    lines from `first_line` (the file line where `markdown` starts)."""
+    lines from `first_line` (the file line where `markdown` starts). HTML output is written
+    in, or, with `hold_html`, replaced by what that returns (scripts/held_html.py)."""
     lines = markdown.splitlines(keepends=True)
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -115,11 +144,13 @@ def replace_markers(markdown: str, handlers: Mapping[str, Handler], source_label
                 fence = None
             continue
         if "[[" in line:
-            lines[index] = _replace_in_line(line, index + first_line, handlers, source_label)
+            lines[index] = _replace_in_line(line, index + first_line, handlers, source_label, hold_html)
     return "".join(lines)
 
 
-def _replace_in_line(line: str, number: int, handlers: Mapping[str, Handler], source_label: str) -> str:
+def _replace_in_line(
+    line: str, number: int, handlers: Mapping[str, Handler], source_label: str, hold_html: HoldHtml | None
+) -> str:
     spans = _code_spans(line)
 
     def substitute(match: re.Match[str]) -> str:
@@ -131,7 +162,7 @@ def _replace_in_line(line: str, number: int, handlers: Mapping[str, Handler], so
             if handler is None:
                 known = ", ".join(f"[[{name} ...]]" for name in sorted(handlers))
                 raise MarkerError(f"{marker.text}: unknown marker '{marker.name}'; known markers: {known}")
-            return handler(marker)
+            return _insert(handler(marker), hold_html)
         except MarkerError as error:
             raise MarkerError(f"{source_label}:{number}: {error}") from None
 

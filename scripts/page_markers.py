@@ -10,25 +10,25 @@ from functools import partial
 from pathlib import Path
 
 from scripts.job_check import JobCheck, render_job_check
-from scripts.markers import Handler, Marker, MarkerError
+from scripts.markers import Handler, Marker, MarkerError, RawHtml
 from scripts.stats.dataset import Dataset
 from scripts.stats.render import PageContext, render_chart, render_downloads, render_stat
 
 
-def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str]) -> str:
+def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str]) -> RawHtml:
     if marker.args or marker.options:
         raise MarkerError(f"{marker.text}: [[job-check]] takes no arguments")
     labels = {"yes": text("jobcheck.yes"), "no": text("jobcheck.no"), "warnings": text("jobcheck.warnings")}
-    return "\n" + render_job_check(check, labels) + "\n"
+    return RawHtml(render_job_check(check, labels).strip(), block=True)
 
 
 def marker_handlers(dataset: Dataset, job_check: JobCheck, page: PageContext) -> dict[str, Handler]:
     return {
-        "stat": partial(render_stat, dataset=dataset, page=page),
-        "chart": lambda marker: "\n" + render_chart(marker, dataset, page) + "\n",
+        "stat": lambda marker: RawHtml(render_stat(marker, dataset, page)),
+        "chart": lambda marker: RawHtml(render_chart(marker, dataset, page).strip(), block=True),
         "job-check": partial(_job_check, check=job_check, text=page.text),
         # A block of its own (a list of links): blank lines keep it out of the paragraph around it.
-        "downloads": lambda marker: "\n" + render_downloads(marker, page) + "\n",
+        "downloads": lambda marker: RawHtml(render_downloads(marker, page), block=True),
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from scripts import site_urls
-from scripts.markers import Handler, Marker, MarkerError, find_markers
+from scripts.markers import Handler, Marker, MarkerError, RawHtml, find_markers
 from scripts.qr import render_qr
 from scripts.quiz import Quiz, render_quiz
 
@@ -24,14 +24,14 @@ def _no_arguments(marker: Marker) -> None:
         raise MarkerError(f"{marker.text}: [[{marker.name}]] takes no arguments")
 
 
-def _quiz(marker: Marker, quiz: Quiz, text: Callable[[str], str]) -> str:
+def _quiz(marker: Marker, quiz: Quiz, text: Callable[[str], str]) -> RawHtml:
     _no_arguments(marker)
-    return "\n" + render_quiz(quiz, text) + "\n"
+    return RawHtml(render_quiz(quiz, text).strip(), block=True)
 
 
-def _qr(marker: Marker, home_url: str, text: Callable[[str], str]) -> str:
+def _qr(marker: Marker, home_url: str, text: Callable[[str], str]) -> RawHtml:
     _no_arguments(marker)
-    return "\n" + render_qr(home_url, alt=text("qr.alt"), caption=text("qr.caption")) + "\n"
+    return RawHtml(render_qr(home_url, alt=text("qr.alt"), caption=text("qr.caption")).strip(), block=True)
 
 
 def _offline_zip(marker: Marker, site_url: str, text: Callable[[str], str]) -> str:
