@@ -40,6 +40,18 @@ def test_policy_hashes_each_inline_script_and_nothing_else():
     assert script_src == ["'self'", script_hash("var a=1"), script_hash("b()")]
 
 
+def test_scripts_are_found_as_a_browser_tokenises_them():
+    html = (
+        "<!-- <script>commented()</script> -->"
+        '<SCRIPT data-note="a > b">var s = "<!--";</script >'
+        "<script\ntype='text/javascript'>c()</script>"
+        '<script type="text/plain">not run</script>'
+    )
+    # A commented-out script is not hashed; `<!--` inside a script does not open a comment;
+    # upper case, a `>` in a quoted attribute and a line break in the tag are still scripts.
+    assert inline_scripts(html) == ['var s = "<!--";', "c()"]
+
+
 def test_script_hash_is_the_browsers_sha256_of_the_utf8_text():
     # echo -n 'alert("ə")' | openssl dgst -sha256 -binary | base64
     assert script_hash('alert("ə")') == "'sha256-6xGL/yk3Sx+6zBrAqgNyOQgptBXVclLAiIeFLx+Yd4o='"
