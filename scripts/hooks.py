@@ -169,14 +169,22 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     if not template_name.endswith(".html"):
         return output_content
     try:
-        return add_policy(output_content)
+        output = add_policy(output_content)
     except CspError as error:
         raise PluginError(f"{template_name}: {error}") from error
+    if template_name == "404.html":
+        # Every language's build writes the one site-root 404.html, the last one winning;
+        # on_post_build puts the default language's back.
+        _build_data.setdefault("not_found", {})[_locale(config)] = output
+    return output
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     locale = _locale(config)
     env.globals["ui"] = UiStrings(_build_data["ui"], locale)
+    # The not-found page speaks every language (overrides/404.html).
+    env.globals["ui_for"] = lambda other: UiStrings(_build_data["ui"], other)
+    env.globals["site_languages"] = site_config.languages()
     language = _language(config)
     env.globals["ui_page_url"] = lambda page: language.url_prefix() + site_config.page_url(page)
     env.filters["site_relative_url"] = site_urls.site_relative
@@ -195,6 +203,9 @@ def on_post_build(config: Any) -> None:
     if not (site_dir / "sitemap.xml").is_file() or not all(folder.is_dir() for folder in others.values()):
         return
     split_sitemap(site_dir / "sitemap.xml", str(config["site_url"]), others)
+    not_found = _build_data.get("not_found", {}).get(site_config.default_locale())
+    if not_found:
+        (site_dir / "404.html").write_text(not_found, encoding="utf-8")
     # The statistics downloads ([[downloads]] links to them), in every language at once.
     texts = {locale: UiStrings(_build_data["ui"], locale) for locale in site_config.locales()}
     write_downloads(site_dir, _build_data["dataset"], texts)

@@ -60,6 +60,24 @@ def test_language_switcher_leads_to_same_page(site_dir, locale, page, url_path):
         assert html_file(site_dir, urlparse(expected).path.lstrip("/")).is_file()
 
 
+def test_not_found_page_is_in_the_default_language_and_speaks_every_language(site_dir):
+    # GitHub Pages serves this one file for a missing address anywhere on the site.
+    soup = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == site_config.default_locale()
+    assert [heading.get_text(strip=True) for heading in soup.select("article h1")] == ["Səhifə tapılmadı"]
+    sections = {section["lang"]: section for section in soup.select("article section[lang]")}
+    assert list(sections) == site_config.locales()
+    assert sections["ru"].h2.get_text(strip=True) == "Страница не найдена"
+    for language in site_config.languages():
+        home = SITE_URL + language.url_prefix()
+        assert sections[language.locale].find("a")["href"] == home
+        # The switcher leads to each home page too, by absolute address (any path may show this page).
+        assert soup.select_one(f'a.md-select__link[hreflang="{language.locale}"]')["href"] == home
+    # No counterparts to announce, and none of Material's English "404 - Not found".
+    assert soup.select('head link[rel="alternate"][hreflang]') == []
+    assert "Not found" not in soup.get_text()
+
+
 def external_references(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     refs = [tag["src"] for tag in soup.find_all(src=True)]
