@@ -1,6 +1,6 @@
 # Quick start (fresh clone): `make build` (or `make serve`) and `make test`.
 # Each target sets up what it needs: .venv with the pinned, hashed dependencies,
-# and for the tests Debian's Chromium.
+# and for the tests Debian's Chromium, Java and the Nu Html Checker.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test lint lock chromium clean
+.PHONY: build serve test lint lock chromium vnu clean
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
@@ -17,7 +17,7 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium vnu
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
@@ -26,6 +26,10 @@ lint: $(STAMP)
 
 chromium:
 	@sh scripts/ensure_chromium.sh
+
+# Java (Debian's, installed when root) and the pinned vnu.jar, for tests/test_html_valid.py.
+vnu: $(STAMP)
+	@$(BIN)/python -m scripts.vnu --setup >/dev/null
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (e.g. apt-get install python3.11 python3.11-venv)"; exit 1; }

@@ -33,7 +33,7 @@ from scripts.sitemaps import split_sitemap
 from scripts.stats.dataset import DatasetError, load_dataset
 from scripts.stats.downloads import write_downloads
 from scripts.stats.render import PageContext
-from scripts.theme_patches import ThemePatchError, patch_material_bundle
+from scripts.theme_patches import ThemePatchError, patch_material_bundle, patch_material_page
 from scripts.translations import find_missing_translations, format_missing_translations
 from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings
 from scripts.unsafe_markup import UnsafeMarkupError, check_html, check_markdown
@@ -158,20 +158,26 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     except HeldHtmlError as error:
         raise PluginError(str(error)) from error
     _refuse_unsafe_markup(check_html, page.content or "", page, config)
+    return _finish_html(output, page.file.src_path)
+
+
+def _finish_html(output: str, name: str) -> str:
+    """Material's page markup made valid (scripts/theme_patches.py), then the policy."""
+    try:
+        output = patch_material_page(output, name)  # its errors name the page already
+    except ThemePatchError as error:
+        raise PluginError(str(error)) from error
     try:
         return add_policy(output)
     except CspError as error:
-        raise PluginError(f"{page.file.src_path}: {error}") from error
+        raise PluginError(f"{name}: {error}") from error
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     # 404.html is a theme template, not a page: on_post_page never sees it.
     if not template_name.endswith(".html"):
         return output_content
-    try:
-        output = add_policy(output_content)
-    except CspError as error:
-        raise PluginError(f"{template_name}: {error}") from error
+    output = _finish_html(output_content, template_name)
     if template_name == "404.html":
         # Every language's build writes the one site-root 404.html, the last one winning;
         # on_post_build puts the default language's back.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.theme_patches import ThemePatchError, apply_patches
+from scripts.theme_patches import ThemePatchError, apply_patches, patch_material_page
 
 
 def test_the_alternate_selector_is_narrowed():
@@ -26,3 +26,32 @@ def test_the_built_bundle_is_patched(site_dir):
     text = bundle.read_text(encoding="utf-8")
     assert 'M("link[rel=alternate][data-md-sitemap]")' in text
     assert 'M("link[rel=alternate]")' not in text
+
+
+MATERIAL_TOGGLES = (
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+)
+
+
+def test_the_toggles_keep_autocomplete_off_through_a_form_of_their_own():
+    patched = patch_material_page(MATERIAL_TOGGLES, "index.md")
+    # Only the form has it now: HTML allows autocomplete on a form, not on a checkbox.
+    assert patched.count('autocomplete="off"') == 1
+    assert '<form id="__md-toggles" autocomplete="off" hidden></form>' in patched
+    # The form comes before the controls that name it (the parser resolves form="" as it goes).
+    assert patched.index('<form id="__md-toggles"') < patched.index('id="__drawer" form="__md-toggles"')
+    assert 'id="__search" form="__md-toggles"' in patched
+    assert patch_material_page(patched, "index.md") == patched
+
+
+def test_a_page_without_materials_toggles_fails_with_its_name():
+    with pytest.raises(ThemePatchError, match=r"^overrides/x\.html \(Material's base\.html\): expected exactly one"):
+        patch_material_page("<body></body>", "overrides/x.html")
+
+
+def test_every_built_page_has_the_patched_toggles(site_dir):
+    for page in (site_dir / "404.html", site_dir / "index.html", site_dir / "en" / "rights" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert html.count('<form id="__md-toggles" autocomplete="off" hidden></form>') == 1, page
+        assert html.count('form="__md-toggles"') == 2, page
