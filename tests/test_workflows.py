@@ -62,6 +62,14 @@ def test_pages_workflow_deploys_only_from_main_with_pages_rights():
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
+def test_pages_publishes_only_after_the_whole_test_suite_passed():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert [step.get("run") for step in jobs["test"]["steps"] if step.get("run")] == ["make test"]
+    assert jobs["build"]["needs"] == "test"
+    assert jobs["deploy"]["needs"] == "build"
+
+
 def test_ci_runs_the_readme_test_command_and_uploads_the_site():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
