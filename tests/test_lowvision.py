@@ -328,6 +328,16 @@ SCHEME_CHECK = """([fg, bg]) => {
 }"""
 
 
+# Resolves once no CSS transition or animation runs (a cancelled one counts as ended).
+SETTLED = """async () => {
+  for (let round = 0; round < 20; round++) {
+    const running = document.getAnimations();
+    if (running.length === 0) return;
+    await Promise.allSettled(running.map(animation => animation.finished));
+  }
+}"""
+
+
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_colour_scheme_applies_to_every_part_of_the_page(page, site_url, scheme):
     fg, bg = (rgb(colour) for colour in SCHEMES[scheme])
@@ -335,8 +345,9 @@ def test_colour_scheme_applies_to_every_part_of_the_page(page, site_url, scheme)
     page.eval_on_selector("article", "(article, html) => article.insertAdjacentHTML('beforeend', html)", SPECIMEN)
     open_panel(page)
     choose(page, "scheme", scheme)
-    # Material fades some colours in over .25s: wait for them to settle.
-    page.wait_for_timeout(400)
+    # Material fades some colours in over .25s: wait until every transition has ended
+    # (a fixed pause is too short on a busy machine).
+    page.evaluate(SETTLED)
     assert page.evaluate(SCHEME_CHECK, [fg, bg]) == []
     assert style(page, ".md-header", "background-color") == bg
     assert style(page, ".site-strip__exit", "background-color") == fg
