@@ -25,7 +25,7 @@ stylesheet is rewritten in place under its own name (scripts/build_output.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # At-rules whose block holds rules (pruned recursively); any other block is kept whole.
@@ -95,45 +95,41 @@ def _skip_comment(css: str, i: int) -> int:
     return len(css) if end == -1 else end + 2
 
 
+def _code(css: str, i: int) -> Iterator[tuple[int, str]]:
+    """(index, character) of the stylesheet from i on, skipping strings and comments."""
+    while i < len(css):
+        if css[i] in "\"'":
+            i = _skip_string(css, i)
+        elif css.startswith("/*", i):
+            i = _skip_comment(css, i)
+        else:
+            yield i, css[i]
+            i += 1
+
+
 def _scan_to(css: str, i: int, stops: str) -> int:
     """Index of the first of `stops` at bracket depth 0, outside strings and comments."""
     depth = 0
-    while i < len(css):
-        char = css[i]
-        if char in "\"'":
-            i = _skip_string(css, i)
-            continue
-        if css.startswith("/*", i):
-            i = _skip_comment(css, i)
-            continue
+    for index, char in _code(css, i):
         if char in "([":
             depth += 1
         elif char in ")]":
             depth -= 1
         elif depth == 0 and char in stops:
-            return i
-        i += 1
-    return i
+            return index
+    return len(css)
 
 
 def _matching_brace(css: str, i: int) -> int:
     """Index of the `}` closing the `{` at i."""
     depth = 0
-    while i < len(css):
-        char = css[i]
-        if char in "\"'":
-            i = _skip_string(css, i)
-            continue
-        if css.startswith("/*", i):
-            i = _skip_comment(css, i)
-            continue
+    for index, char in _code(css, i):
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
             if depth == 0:
-                return i
-        i += 1
+                return index
     raise ValueError("unbalanced braces in stylesheet")
 
 

@@ -14,7 +14,7 @@ from conftest import ROOT
 from scripts.build_output import lunr_files_needed, search_languages
 from scripts.csp import inline_scripts
 from scripts.minify import minify_css, minify_html, minify_js
-from scripts.unused_css import known_classes, page_vocabulary, prune
+from scripts.unused_css import known_classes, page_vocabulary, parse, prune, split_selectors
 
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
 OVERRIDES = ROOT / "overrides"
@@ -25,6 +25,20 @@ OVERRIDES = ROOT / "overrides"
 
 def known(*texts: str):
     return known_classes(texts)
+
+
+def test_stylesheet_is_read_past_braces_and_commas_in_strings_and_comments():
+    nodes = parse('@media (x){a{color:red}} /* } */ b{content:"}"} @import "x;y"; c{d:e}')
+    assert [(node.prelude.strip(), node.body, node.children is not None) for node in nodes] == [
+        ("@media (x)", None, True),
+        ("/* } */ b", 'content:"}"', False),
+        ('@import "x;y";', None, False),
+        ("c", "d:e", False),
+    ]
+    selectors = split_selectors('a[title="x,y"], b /* c, d */, e:is(f, g)')
+    assert selectors == ['a[title="x,y"]', " b /* c, d */", " e:is(f, g)"]
+    with pytest.raises(ValueError, match="unbalanced braces"):
+        parse("a{b:c")
 
 
 def test_rules_for_classes_no_page_or_script_has_are_dropped():
