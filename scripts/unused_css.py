@@ -25,7 +25,7 @@ stylesheet is rewritten in place under its own name (scripts/build_output.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 # At-rules whose block holds rules (pruned recursively); any other block is kept whole.
@@ -213,20 +213,28 @@ def selector_can_match(selector: str, known: KnownClasses) -> bool:
     return all(value in known.tokens for value in exact_values)
 
 
-def _prune_rules(nodes: list[_Node], known: KnownClasses) -> list[_Node]:
+def _map_rules(nodes: list[_Node], change: Callable[[_Node], _Node | None]) -> list[_Node]:
+    """The tree with `change` applied to every style rule (None drops it), at any depth of
+    grouping at-rules; a group left empty goes, other at-rules and statements stay as they are."""
     kept_nodes: list[_Node] = []
     for node in nodes:
         if node.children is not None:
-            children = _prune_rules(node.children, known)
+            children = _map_rules(node.children, change)
             if children:
                 kept_nodes.append(_Node(node.prelude, children=children))
         elif node.body is None or node.prelude.lstrip().startswith("@"):
             kept_nodes.append(node)
-        else:
-            kept = [selector for selector in split_selectors(node.prelude) if selector_can_match(selector, known)]
-            if kept:
-                kept_nodes.append(_Node(",".join(kept), body=node.body))
+        elif (changed := change(node)) is not None:
+            kept_nodes.append(changed)
     return kept_nodes
+
+
+def _prune_rules(nodes: list[_Node], known: KnownClasses) -> list[_Node]:
+    def matching_selectors(rule: _Node) -> _Node | None:
+        kept = [selector for selector in split_selectors(rule.prelude) if selector_can_match(selector, known)]
+        return _Node(",".join(kept), body=rule.body) if kept else None
+
+    return _map_rules(nodes, matching_selectors)
 
 
 def _declarations(body: str) -> list[str]:
@@ -234,23 +242,15 @@ def _declarations(body: str) -> list[str]:
 
 
 def _drop_custom_properties(nodes: list[_Node], unused: set[str]) -> list[_Node]:
-    kept_nodes: list[_Node] = []
-    for node in nodes:
-        if node.children is not None:
-            children = _drop_custom_properties(node.children, unused)
-            if children:
-                kept_nodes.append(_Node(node.prelude, children=children))
-        elif node.body is None or node.prelude.lstrip().startswith("@"):
-            kept_nodes.append(node)
-        else:
-            declarations = [
-                item
-                for item in _declarations(node.body)
-                if not ((match := _CUSTOM_PROPERTY.match(item)) and match.group(1) in unused)
-            ]
-            if declarations:
-                kept_nodes.append(_Node(node.prelude, body=";".join(declarations)))
-    return kept_nodes
+    def used_declarations(rule: _Node) -> _Node | None:
+        declarations = [
+            item
+            for item in _declarations(rule.body or "")
+            if not ((match := _CUSTOM_PROPERTY.match(item)) and match.group(1) in unused)
+        ]
+        return _Node(rule.prelude, body=";".join(declarations)) if declarations else None
+
+    return _map_rules(nodes, used_declarations)
 
 
 def _serialise(nodes: list[_Node]) -> str:
