@@ -13,6 +13,8 @@ import hashlib
 import html
 import re
 
+from scripts import html_attributes
+
 # Styles need 'unsafe-inline': Material and the charts use style attributes. Images
 # need data: for Material's inline SVG icons in its CSS. No `frame-ancestors`,
 # `report-uri` or `sandbox`: browsers ignore them in a meta element.
@@ -47,14 +49,6 @@ class CspError(Exception):
 _SCRIPT_OR_COMMENT = re.compile(
     r"<!--.*?-->|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL
 )
-_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
-
-
-def _attributes(start_tag: str) -> dict[str, str]:
-    return {
-        name.lower(): html.unescape(value.strip("\"'")) if value else ""
-        for name, value in _ATTRIBUTE.findall(start_tag)
-    }
 
 
 def inline_scripts(page_html: str) -> list[str]:
@@ -63,7 +57,7 @@ def inline_scripts(page_html: str) -> list[str]:
     for match in _SCRIPT_OR_COMMENT.finditer(page_html):
         if match.group(0).startswith("<!--"):
             continue
-        attributes = _attributes(match.group(1))
+        attributes = dict(html_attributes.attributes(match.group(1)))
         if "src" not in attributes and attributes.get("type", "").strip().lower() in _SCRIPT_TYPES:
             scripts.append(match.group(2))
     return scripts

@@ -15,6 +15,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from scripts import html_attributes
+
 EMBEDDING_TAGS = ("script", "iframe", "frame", "frameset", "object", "embed")
 
 _ADVICE = {
@@ -109,7 +111,6 @@ def _kind(tag: str) -> str:
 # tag with its attributes (quoted values may hold `>`). Regular expressions rather than
 # html.parser: this runs on every page of every build, and the parser was its slowest part.
 _COMMENT_OR_START_TAG = re.compile(r"""<!--.*?-->|<([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.DOTALL)
-_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 # What a browser drops from a URL before reading its scheme: control characters and spaces.
 _URL_IGNORED = re.compile(r"[\x00-\x20]")
 
@@ -118,12 +119,11 @@ def _tag_findings(tag: str, attributes: str) -> list[Finding]:
     findings: list[Finding] = []
     if tag in EMBEDDING_TAGS:
         findings.append(Finding(0, f"<{tag}>", _ADVICE[_kind(tag)]))
-    for name, value in _ATTRIBUTE.findall(attributes):
-        name = name.lower()
+    for name, value in html_attributes.attributes(attributes):
         if name.startswith("on"):
             findings.append(Finding(0, f"the `{name}=` attribute", _ADVICE["handler"]))
         # A browser decodes entities in attribute values before it reads a URL.
-        url = _URL_IGNORED.sub("", html.unescape(value.strip("\"'"))).lower()
+        url = _URL_IGNORED.sub("", value).lower()
         if url.startswith("javascript:"):
             findings.append(Finding(0, "a `javascript:` URL", _ADVICE["javascript"]))
     return findings

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_site_build import copy_project
 
+from scripts.html_attributes import attributes
 from scripts.unsafe_markup import (
     UnsafeMarkupError,
     check_html,
@@ -125,3 +126,8 @@ def test_a_page_with_script_or_onclick_fails_the_real_build(tmp_path):
     assert result.returncode != 0
     assert f"docs/en/rights.md:{len(lines) - 2}: <script> is not allowed in page content" in output
     assert f"docs/en/rights.md:{len(lines)}: the `onclick=` attribute is not allowed in page content" in output
+
+
+def test_attributes_are_read_as_a_browser_reads_them():
+    text = """ title='say "a > b"' HIDDEN data-x="&amp;&#106;" href=/x/"""
+    assert attributes(text) == [("title", 'say "a > b"'), ("hidden", ""), ("data-x", "&j"), ("href", "/x/")]
