@@ -16,6 +16,7 @@ from conftest import ROOT, SITE_URL
 
 from scripts import site_config
 from scripts.markers import MarkerError, parse_marker
+from scripts.page_weight import SEARCH_PREFIXES
 from scripts.qr import make_qr
 from scripts.quiz import QuizError, load_quizzes
 from scripts.schools import OFFLINE_ZIP_PATH, check_block_markers, school_marker_handlers
@@ -221,13 +222,9 @@ def answer_with_keyboard(page, choices: list[int]) -> None:
         page.keyboard.press("Tab")
 
 
-SEARCH_PATHS = ("assets/javascripts/workers/", "assets/javascripts/lunr/", "search/search_index.json")
-
-
 def is_search_request(url: str) -> bool:
     """True for the files that site search loads on first use (see search-lazy.js)."""
-    path = urlparse(url).path.lstrip("/")
-    return path.startswith(SEARCH_PATHS)
+    return urlparse(url).path.lstrip("/").startswith(SEARCH_PREFIXES)
 
 
 def result_text(locale: str, correct: int, total: int) -> str:
