@@ -117,7 +117,8 @@ def _compile(data: dict[str, Any], root: yaml.Node, name: str) -> Glossary:
                     compiled.append(_avoided(entry, raw[locale]))
                 except re.error as error:
                     line = _line_of(root, ["terms", index, "avoid", locale, position])
-                    problems.append(f"{name}:{line}: '{entry}' is not a valid regular expression: {error}")
+                    written = entry["regex"] if isinstance(entry, dict) else entry
+                    problems.append(f"{name}:{line}: '{written}' is not a valid regular expression: {error}")
             avoid[locale] = tuple(compiled)
         terms.append(Term(raw["id"], {locale: raw[locale] for locale in LOCALES}, avoid, raw["reason"]))
     titles = {

@@ -76,28 +76,33 @@ APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=\w)'(?=\s|[.,;:!?)]|$)|(?<=s)'(?=\s
 OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(]))'(?=\w)")
 HYPHEN_AS_DASH = re.compile(r"(?<= )-{1,2}(?= )|(?<=\w)--(?=\w)")
 SPACED_EN_DASH = re.compile(r"(?<= )–(?= )")
-GLUED_EM_DASH = re.compile(r"(?<=[^\W\d])—(?=[^\W\d])")
+EM_DASH = re.compile(r"—")
 EM_DASH_IN_RANGE = re.compile(r"(?<=\d)—(?=\d)")
-SPACED_EM_DASH = re.compile(r"(?<= )—(?= )|^—(?= )")
+
+
+def _spaced(text: str, start: int, end: int, dash: str) -> str:
+    """The dash with a space on each side, adding only the spaces that are missing."""
+    before = "" if start == 0 or text[start - 1].isspace() else " "
+    after = "" if end == len(text) or text[end].isspace() else " "
+    return f"{before}{dash}{after}"
 
 
 def _dash_edits(text: str, locale: str) -> Iterator[Edit]:
     dash = DASH[locale]
     for match in HYPHEN_AS_DASH.finditer(text):
-        spaced = text[match.start() - 1] == " "
-        yield Edit(match.start(), match.end(), dash if spaced else f" {dash} ")
-    for match in EM_DASH_IN_RANGE.finditer(text):
-        yield Edit(match.start(), match.end(), "–")
+        yield Edit(match.start(), match.end(), _spaced(text, match.start(), match.end(), dash))
+    ranges = {match.start() for match in EM_DASH_IN_RANGE.finditer(text)}
+    for start in sorted(ranges):
+        yield Edit(start, start + 1, "–")
     if locale in {"az", "ru"}:
         for match in SPACED_EN_DASH.finditer(text):
             yield Edit(match.start(), match.end(), "—")
-        for match in GLUED_EM_DASH.finditer(text):
-            yield Edit(match.start(), match.end(), " — ")
-    else:
-        for pattern in (SPACED_EM_DASH, GLUED_EM_DASH):
-            for match in pattern.finditer(text):
-                spaced = match.start() == 0 or text[match.start() - 1] == " "
-                yield Edit(match.start(), match.end(), "–" if spaced else " – ")
+    for match in EM_DASH.finditer(text):
+        if match.start() in ranges:
+            continue
+        replacement = _spaced(text, match.start(), match.end(), dash)
+        if replacement != "—":
+            yield Edit(match.start(), match.end(), replacement)
 
 
 def _apostrophe_edits(text: str, locale: str) -> Iterator[Edit]:
