@@ -3,7 +3,8 @@
     python -m scripts.check_language           check; prints `file:line: found ...; use ...`
     python -m scripts.check_language --fix     first replace wrong quotation marks, dashes and
                                                apostrophes in the files (the unambiguous fixes)
-    python -m scripts.check_language FILE...   check only these files (the git pre-commit hook)
+    python -m scripts.check_language FILE...   check only these files (the git pre-commit hook);
+                                               all of them when the glossary or a word list is one
 
 Checks: the glossary's avoided terms (data/glossary.yml), each language's typography,
 Latin and Cyrillic letters mixed in a word, English left in Azerbaijani and Russian,
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from scripts.language.counted_nouns import counted_noun_problems
 from scripts.language.english import english_problems
-from scripts.language.glossary import ROOT, GlossaryError, load_glossary
+from scripts.language.glossary import GLOSSARY, ROOT, GlossaryError, load_glossary
 from scripts.language.mixed_scripts import mixed_script_problems
 from scripts.language.problems import Problem
 from scripts.language.spelling import SpellingUnavailableError, spelling_problems
@@ -28,6 +29,8 @@ from scripts.language.terms import GLOSSARY_NOTE, term_problems
 from scripts.language.texts import TextLine, all_text_lines, checked_files, text_lines
 from scripts.language.turkish import turkish_problems
 from scripts.language.typography import apply_edits, typography_edits, typography_problems
+
+RULES_DIR = ROOT / "data" / "language"
 
 
 def language_problems(paths: Iterable[Path], root: Path = ROOT, spelling: bool = True) -> list[Problem]:
@@ -81,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fix", action="store_true", help="fix quotation marks, dashes and apostrophes first")
     args = parser.parse_args(argv)
     checked = set(checked_files(ROOT))
-    paths = [path.resolve() for path in args.files if path.resolve() in checked] if args.files else sorted(checked)
+    given = [path.resolve() for path in args.files]
+    # A changed glossary or word list changes what every file is checked against.
+    rules_changed = any(path.is_relative_to(RULES_DIR) or path == GLOSSARY for path in given)
+    paths = sorted(checked) if not given or rules_changed else [path for path in given if path in checked]
     if args.fix:
         for path in paths:
             count = fix_typography(path)
