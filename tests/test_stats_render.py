@@ -43,7 +43,7 @@ def test_chart_of_a_missing_period_lists_what_the_metric_has():
 
 
 def test_chart_of_an_unknown_dimension_lists_the_dimensions():
-    with pytest.raises(MarkerError, match=r"unknown dimension 'gender'; the dataset has: citizenship, destination"):
+    with pytest.raises(MarkerError, match=r"unknown dimension 'gender'; the dataset has: age, age_group, citizenship"):
         render_chart(parse_marker("[[chart persons_convicted 2017 by=gender]]"), DATASET, page())
 
 
