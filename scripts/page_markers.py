@@ -13,7 +13,14 @@ from scripts.job_check import JobCheck, render_job_check
 from scripts.markers import Handler, Marker, MarkerError, RawHtml
 from scripts.phones import Phones, render_danger_numbers
 from scripts.stats.dataset import Dataset
-from scripts.stats.render import PageContext, render_chart, render_downloads, render_stat, source_title
+from scripts.stats.render import (
+    PageContext,
+    render_chart,
+    render_downloads,
+    render_source_line,
+    render_stat,
+    source_title,
+)
 
 
 def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str], phones: Phones) -> RawHtml:
@@ -34,6 +41,8 @@ def _danger_numbers(marker: Marker, dataset: Dataset, page: PageContext, phones:
 def marker_handlers(dataset: Dataset, job_check: JobCheck, page: PageContext, phones: Phones) -> dict[str, Handler]:
     return {
         "stat": lambda marker: RawHtml(render_stat(marker, dataset, page)),
+        # "Source: ..." for a statement of law or of a service, with the kind of source.
+        "source": lambda marker: RawHtml(render_source_line(marker, dataset, page)),
         "chart": lambda marker: RawHtml(render_chart(marker, dataset, page).strip(), block=True),
         "job-check": partial(_job_check, check=job_check, text=page.text, phones=phones),
         # A block of its own (a list of links): blank lines keep it out of the paragraph around it.
