@@ -263,7 +263,7 @@
     toggle.setAttribute("aria-expanded", "true");
     fit();
     input.focus();
-    load().then(function () { if (input.value) show(); }, function () {});
+    load().then(function () { if (input.value && !list.firstChild) show(); }, function () {});
   }
 
   function shut(returnFocus) {
