@@ -64,7 +64,8 @@ def on_config(config: Any) -> Any:
     if not any(isinstance(extension, HeldHtmlExtension) for extension in config["markdown_extensions"]):
         config["markdown_extensions"].append(HeldHtmlExtension(_held_html))
     # Material's offline plugin (the offline copy, scripts/offline.py) adds the iframe-worker
-    # shim from a CDN; hooks run after plugins, so point it at the vendored copy instead.
+    # shim from a CDN for Material's search worker; hooks run after plugins, so drop it: the
+    # site's search needs no worker.
     if "polyfills" in config["extra"]:
         config["extra"]["polyfills"] = local_polyfills(config["extra"]["polyfills"])
     return config
