@@ -8,8 +8,8 @@ English page downloads the English pages only, and results are always in the pag
 language. The files are scripts, not JSON, so that pages opened from `file://` (the
 offline copy, scripts/offline.py) can load them too: a browser will not fetch a file from
 a file:// page, but it runs a script from one. assets/js/search.js loads, on first open,
-the scripts of `scripts_for(locale)` and then the index, and builds the lunr index in the
-page with that language's pipeline (case folding and stemming).
+the scripts of `scripts_for(locale)` and then the index; site-search.js builds the lunr
+index in the page with that language's pipeline (case folding and stemming).
 """
 
 from __future__ import annotations
@@ -32,10 +32,13 @@ LUNR_FOLDER = "assets/javascripts/lunr"
 INDEX_GLOBAL = "siteSearchIndex"
 
 # What each language's search runs, in order, below LUNR_FOLDER: lunr itself (vendored,
-# overrides/assets/javascripts/lunr/README.md), then the language's pipeline. English uses
+# overrides/assets/javascripts/lunr/README.md), the language's pipeline, then the site's
+# search (SEARCH_ENGINE). English uses
 # lunr's own stemmer; Russian lunr-languages' (from Material's copy); Azerbaijani the
 # site's own case folding and suffix rules (lunr.az.js).
 LUNR_CORE = "lunr.min.js"
+# The site's search itself (the index built in the page, the results): after the pipeline.
+SEARCH_ENGINE = "site-search.js"
 LANGUAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
     "az": ("lunr.az.js",),
     "en": (),
@@ -57,7 +60,7 @@ def scripts_for(locale: str) -> tuple[str, ...]:
             f"scripts/search_index.py: no search pipeline for language '{locale}' "
             f"(mkdocs.yml lists it); add it to LANGUAGE_SCRIPTS"
         )
-    return (LUNR_CORE, *LANGUAGE_SCRIPTS[locale])
+    return (LUNR_CORE, *LANGUAGE_SCRIPTS[locale], SEARCH_ENGINE)
 
 
 def lunr_files_used() -> set[str]:
@@ -137,7 +140,7 @@ class SearchCost:
     locale: str
     index_bytes: int
     index_gzip: int
-    scripts_gzip: int  # lunr and the language's pipeline
+    scripts_gzip: int  # lunr, the language's pipeline and the search itself
 
     @property
     def total_gzip(self) -> int:

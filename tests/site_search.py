@@ -9,6 +9,7 @@ from scripts.ui_strings import load_ui_strings
 
 UI = load_ui_strings(site_config.locales())
 TOGGLE = "[data-site-search-toggle]"
+READY = "[data-site-search-ready]"
 PANEL = "[data-site-search-panel]"
 FIELD = "[data-site-search-input]"
 STATUS = "[data-site-search-status]"
@@ -23,6 +24,9 @@ _SETTLED = """([selector, loading]) => {
 
 def open_search(page) -> None:
     """Open the panel with the header button; focus is then in the field."""
+    # The button shows from the first paint; it works once search.js has run at the end of
+    # the page, which on a busy machine can be after Playwright's "networkidle".
+    page.locator(READY).wait_for(state="attached")
     page.locator(TOGGLE).click()
     page.locator(FIELD).wait_for(state="visible")
 

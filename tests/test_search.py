@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 from conftest import ROOT
-from site_search import FIELD, PANEL, TOGGLE, UI, open_search, result_links, run_search
+from site_search import FIELD, PANEL, READY, TOGGLE, UI, open_search, result_links, run_search
 
 from scripts import site_config
 
@@ -182,8 +182,9 @@ def test_the_index_loads_only_when_search_is_opened(page, site_url, locale):
     page.locator(TOGGLE).focus()  # reaching the button by keyboard loads nothing either
     page.wait_for_timeout(300)
     assert [path for path in requested if path.startswith("search/")] == []
-    open_search(page)
-    page.wait_for_load_state("networkidle")
+    # The index comes last, after lunr and the language's scripts.
+    with page.expect_request(lambda request: request.url.endswith(f"/search/{locale}.js")):
+        open_search(page)
     assert f"search/{locale}.js" in requested
     assert [path for path in requested if path.startswith("search/") and path != f"search/{locale}.js"] == []
     assert "assets/javascripts/lunr/lunr.min.js" in requested
@@ -218,6 +219,7 @@ def test_search_controls_are_at_least_24_px_at_390_px(page, site_url, locale):
 def test_keyboard_opens_moves_through_results_and_escape_returns_focus(page, site_url, locale):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(site_url + LANGUAGES[locale])
+    page.locator(READY).wait_for(state="attached")
     page.locator(TOGGLE).focus()
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name=UI["search.dialog"][locale])
