@@ -5,9 +5,12 @@ that search (test_search.py, test_csp.py, test_offline.py, test_safety.py, ...).
 from __future__ import annotations
 
 from scripts import site_config
+from scripts.phones import load_phone_numbers
 from scripts.ui_strings import load_ui_strings
 
 UI = load_ui_strings(site_config.locales())
+# The hotline as the pages write it (data/phones.yml): a search every language's pages answer.
+HOTLINE = load_phone_numbers(site_config.locales())["hotline"].number
 TOGGLE = "[data-site-search-toggle]"
 READY = "[data-site-search-ready]"
 PANEL = "[data-site-search-panel]"

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import all_page_urls
 from site_search import FIELD, open_search, run_search
+from site_search import HOTLINE as HOTLINE_NUMBER
 
 from scripts import site_config
 from scripts.ui_strings import load_ui_strings
@@ -317,7 +318,7 @@ def test_a_visit_where_nothing_was_chosen_leaves_nothing_behind(page, site_url):
     page.set_viewport_size({"width": 1280, "height": 800})
     for locale_prefix in ["", "en/", "ru/"]:
         page.goto(site_url + locale_prefix + HOTLINE)
-        assert run_search(page, "155")
+        assert run_search(page, HOTLINE_NUMBER)
         page.keyboard.press("Escape")
         page.keyboard.press("Shift")  # one press: nothing happens, nothing is stored
     assert storage(page) == {"local": {}, "session": {}, "cookie": ""}
