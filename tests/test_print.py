@@ -40,7 +40,7 @@ def navigation_labels(page) -> set[str]:
     labels = page.evaluate(
         """() => Array.from(document.querySelectorAll(
               '.md-nav__link, .md-footer a, .md-select__link, .lv-control__text, .site-strip__exit,'
-              + ' .quick-exit-skip, .md-search__input'))
+              + ' .quick-exit-skip, .site-search__toggle-text'))
             .map(el => (el.innerText || el.placeholder || el.textContent || '').trim())
             .filter(Boolean)"""
     )
