@@ -195,7 +195,7 @@ def single_years(dataset: Dataset, metric_id: str, dimension: str | None = None)
 def year_span(years: Sequence[str], page: PageContext) -> str:
     """The years a series covers, named honestly: '2013–2023' only when every year between has a
     figure; with a few gaps '2013–2023 (no figure for 2014 and 2022)'; with more gaps than
-    figures, the years themselves: '2012, 2016, 2017 and 2024'."""
+    figures, or two years, the years themselves: '2012, 2016, 2017 and 2024', '2013 and 2015'."""
     numbers = sorted(int(year) for year in years)
     if len(numbers) == 1:
         return str(numbers[0])
@@ -203,7 +203,7 @@ def year_span(years: Sequence[str], page: PageContext) -> str:
     missing = [str(year) for year in range(first, last + 1) if year not in numbers]
     if not missing:
         return f"{first}\u2013{last}"
-    if len(missing) >= len(numbers):
+    if len(missing) >= len(numbers) or len(numbers) == 2:
         return format_list([str(year) for year in numbers], locale=page.locale)
     key = "stats.chart.missing_one" if len(missing) == 1 else "stats.chart.missing_many"
     return f"{first}\u2013{last} ({page.text(key).format(years=format_list(missing, locale=page.locale))})"
@@ -295,9 +295,11 @@ def _split_rows(
         )
         for year in years
     }
-    largest = max(
-        [max(total.value if total else 0, sum(part.value for part in parts if part)) for total, parts in found.values()]
-    ) or 1
+    # A bar is as long as the total, or as its parts where the source gives no total.
+    lengths = [
+        max(total.value if total else 0, sum(part.value for part in parts if part)) for total, parts in found.values()
+    ]
+    largest = max(lengths) or 1
 
     def width(value: float) -> float:
         return round(100 * value / largest, 1)
