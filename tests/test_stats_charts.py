@@ -147,8 +147,9 @@ def test_no_sideways_scrolling_at_320_px_with_200_percent_text_and_every_table_o
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "40px"
     layout = page.evaluate(
         """() => ({scrollWidth: document.documentElement.scrollWidth,
-                  wide: [...document.querySelectorAll('.md-content :is(figure.chart, .stat-table) *')]
-                    .filter(el => !el.closest('.chart__scroll, .stat-table__scroll'))
+                  wide: [...document.querySelectorAll('body *')]
+                    .filter(el => !el.closest('.chart__scroll, .stat-table__scroll, [hidden]'))
+                    .filter(el => getComputedStyle(el).visibility !== 'hidden')
                     .filter(el => el.getBoundingClientRect().right > 321)
                     .map(el => el.tagName.toLowerCase() + '.' + el.className).slice(0, 5)})"""
     )
