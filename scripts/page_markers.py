@@ -12,10 +12,10 @@ from pathlib import Path
 from scripts.job_check import JobCheck, render_job_check
 from scripts.markers import Handler, Marker, MarkerError, RawHtml
 from scripts.phones import Phones, render_danger_numbers
+from scripts.stats.charts import render_chart, render_table
 from scripts.stats.dataset import Dataset
 from scripts.stats.render import (
     PageContext,
-    render_chart,
     render_downloads,
     render_source_line,
     render_stat,
@@ -43,7 +43,9 @@ def marker_handlers(dataset: Dataset, job_check: JobCheck, page: PageContext, ph
         "stat": lambda marker: RawHtml(render_stat(marker, dataset, page)),
         # "Source: ..." for a statement of law or of a service, with the kind of source.
         "source": lambda marker: RawHtml(render_source_line(marker, dataset, page)),
-        "chart": lambda marker: RawHtml(render_chart(marker, dataset, page).strip(), block=True),
+        # Charts and tables of figures: scripts/stats/charts.py.
+        "chart": lambda marker: RawHtml(render_chart(marker, dataset, page), block=True),
+        "table": lambda marker: RawHtml(render_table(marker, dataset, page), block=True),
         "job-check": partial(_job_check, check=job_check, text=page.text, phones=phones),
         # A block of its own (a list of links): blank lines keep it out of the paragraph around it.
         "downloads": lambda marker: RawHtml(render_downloads(marker, page), block=True),

@@ -13,11 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
+from scripts import site_config
 from scripts.markers import Marker
 from scripts.stats import __main__ as stats_command
+from scripts.stats.charts import render_chart
 from scripts.stats.dataset import DATASET_PATH, DatasetError, find_observation, load_dataset
-from scripts.stats.render import PageContext, render_chart
+from scripts.stats.render import PageContext
+from scripts.ui_strings import UiStrings, load_ui_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = json.loads(DATASET_PATH.read_text(encoding="utf-8"))
@@ -242,13 +246,18 @@ def add_2025(data: dict[str, Any]) -> None:
 def test_a_new_year_is_found_and_charted_without_code_change(tmp_path):
     dataset = load_dataset(write_variant(tmp_path, add_2025))
     assert find_observation(dataset, "victims_identified", "2025", {"sex": "male"}).value == 3
-    page = PageContext(locale="en", sources_url="../sources/", text=lambda key: key, page_url="en/statistics/")
+    text = UiStrings(load_ui_strings(site_config.locales()), "en")
+    page = PageContext(locale="en", sources_url="../sources/", text=text, page_url="en/statistics/")
     chart = render_chart(Marker("chart", ("victims_identified",), {"by": "period"}, "[[chart]]"), dataset, page)
-    assert (
-        '<title id="chart-victims-identified-by-period-title">Victims of trafficking identified, 2013–2025</title>'
-        in chart
+    soup = BeautifulSoup(chart, "html.parser")
+    assert soup.figcaption.get_text() == (
+        "Victims of trafficking identified, 2013–2025 (no figure for 2014, 2022, and 2024)"
     )
-    assert 'data-period="2025"' in chart
+    rows = {row.select_one(".chart__label").get_text(): row for row in soup.select(".chart__rows > li")}
+    assert list(rows) == [f"{year}:" for year in range(2013, 2026)]
+    assert rows["2025:"].select_one(".chart__value data")["data-period"] == "2025"
+    assert rows["2024:"].select_one(".chart__bar") is None, "a year without a figure is a gap, not a bar"
+    assert rows["2024:"].select_one(".chart__gap").get_text() == "no figure"
     assert 'data-period="2009-2013"' not in chart  # a multi-year total is not a bar among years
 
 

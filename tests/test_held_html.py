@@ -11,7 +11,10 @@ import pytest
 from scripts.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
 from scripts.markers import RawHtml, replace_markers
 
-CHART = '<figure class="chart"><svg role="img"><title>T</title></svg>\n<figcaption>C</figcaption></figure>'
+CHART = (
+    '<figure class="chart"><figcaption class="chart__title">T</figcaption>\n'
+    '<ul class="chart__rows" role="list"><li><span class="chart__bar" style="width: 50%"></span></li></ul></figure>'
+)
 STAT = '<a class="stat" href="../sources/#s"><data value="71">71</data></a>'
 HANDLERS = {
     "stat": lambda marker: RawHtml(STAT),

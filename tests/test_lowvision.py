@@ -251,12 +251,20 @@ def serve_with_content_image(page, site_url: str) -> None:
     page.route(site_url + HOTLINE, handle)
 
 
+# A chart as scripts/stats/charts.py writes it: a solid bar, a hollow part, a gap, a table.
 CHART = (
-    '<figure class="chart"><svg class="chart__svg" role="img" aria-label="Chart" viewBox="0 0 100 20">'
-    '<text class="chart__label" x="0" y="10">Label</text><rect class="chart__bar" x="40" y="0" width="50" height="20"/>'
-    '<text class="chart__value" x="92" y="10">5</text><line class="chart__axis" x1="40" y1="0" x2="40" y2="20"/>'
-    '</svg><table class="chart__table"><caption>Table</caption><tr><th scope="row">Label</th><td>5</td></tr>'
-    "</table></figure>"
+    '<figure class="chart" style="--chart-label: 3em; --chart-value: 2em">'
+    '<figcaption class="chart__title">Chart</figcaption>'
+    '<ul class="chart__rows" role="list"><li class="chart__row"><span class="chart__label">2013</span>'
+    '<span class="chart__body"><span class="chart__track"><span class="chart__bar chart__bar--1" style="width: 60%"'
+    ' aria-hidden="true"></span><span class="chart__bar chart__bar--2" style="width: 20%" aria-hidden="true"></span>'
+    '<span class="chart__value">5</span></span><span class="chart__parts"><span class="chart__part">'
+    '<span class="chart__key chart__bar--1" aria-hidden="true"></span>Part: 4</span></span></span></li>'
+    '<li class="chart__row chart__row--gap"><span class="chart__label">2014</span><span class="chart__body">'
+    '<span class="chart__track"><span class="chart__gap">no figure</span></span></span></li></ul>'
+    '<details class="chart__details" open><summary>Show as a table</summary><div class="chart__scroll">'
+    '<table class="chart__table"><caption>Table</caption><tr><th scope="row">2013</th><td>5</td></tr></table>'
+    "</div></details></figure>"
 )
 
 
@@ -276,13 +284,16 @@ def test_images_greyscale_or_hidden_with_their_text_alternative(page, site_url):
     open_panel(page)
     choose(page, "images", "gray")
     assert style(page, "article img", "filter") == "grayscale(1)"
-    assert style(page, ".chart__svg", "filter") == "grayscale(1)"
+    assert style(page, ".chart__bar", "filter") == "grayscale(1)"
+    assert style(page, ".chart__key", "filter") == "grayscale(1)"
     choose(page, "images", "hide")
     assert not image.is_visible()
-    assert not page.is_visible(".chart__svg")
+    assert not page.is_visible(".chart__bar")
+    assert not page.is_visible(".chart__key")
     assert alternative.inner_text() == "A shield with a tick"
     assert alternative.is_visible()
-    assert page.is_visible(".chart__table"), "a chart's table stays as its text alternative"
+    for text in (".chart__label", ".chart__value", ".chart__part", ".chart__gap", ".chart__table"):
+        assert page.is_visible(text), f"{text}: without its bars a chart still reads as labels and figures"
     assert page.is_visible(".md-header .md-logo") or page.viewport_size["width"] < 1220
     choose(page, "images", "show")
     assert image.is_visible()
@@ -297,7 +308,8 @@ SPECIMEN = (
 )
 
 # Every visible element in the scheme's two colours: text, background, borders; the quick
-# exit and search matches inverted; SVG charts drawn in the text colour. Swatches are samples.
+# exit and search matches inverted; chart bars drawn in the text colour (solid parts filled,
+# the others outlined). Swatches are samples.
 SCHEME_CHECK = """([fg, bg]) => {
   const transparent = 'rgba(0, 0, 0, 0)';
   const problems = [];
@@ -305,6 +317,11 @@ SCHEME_CHECK = """([fg, bg]) => {
     + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
   for (const el of document.querySelectorAll('body *')) {
     if (el.closest('svg') || el.closest('.lv-swatch')) continue;
+    if (el.matches('.chart__bar--1')) {
+      const fill = getComputedStyle(el).backgroundColor;
+      if (fill !== fg) problems.push(name(el) + ' fill ' + fill);
+      continue;
+    }
     const s = getComputedStyle(el);
     const box = el.getBoundingClientRect();
     if (s.display === 'none' || s.visibility === 'hidden' || !box.width || !box.height) continue;
@@ -318,11 +335,13 @@ SCHEME_CHECK = """([fg, bg]) => {
           && ![text, back, transparent].includes(colour)) problems.push(name(el) + ' border ' + colour);
     }
   }
-  for (const el of document.querySelectorAll('.chart__bar, .chart__label, .chart__value')) {
-    if (getComputedStyle(el).fill !== fg) problems.push(name(el) + ' fill ' + getComputedStyle(el).fill);
+  for (const el of document.querySelectorAll('.chart__bar--2')) {
+    const outline = getComputedStyle(el).borderTopColor;
+    if (outline !== fg) problems.push(name(el) + ' outline ' + outline);
   }
-  for (const el of document.querySelectorAll('.chart__axis')) {
-    if (getComputedStyle(el).stroke !== fg) problems.push('axis stroke ' + getComputedStyle(el).stroke);
+  for (const el of document.querySelectorAll('.chart__track')) {
+    const axis = getComputedStyle(el).borderInlineStartColor;
+    if (axis !== fg) problems.push('axis ' + axis);
   }
   return [...new Set(problems)];
 }"""
@@ -584,7 +603,9 @@ def test_forced_colours_use_system_colours_and_native_controls(page, site_url):
     page.goto(site_url + HOTLINE)
     add_chart(page)
     text = style(page, "article p", "color")
-    assert style(page, ".chart__bar", "fill") == text
+    assert style(page, ".chart__bar--1", "background-color") == text, "a solid bar keeps its fill"
+    assert style(page, ".chart__bar--2", "border-top-color") == text, "a hollow part keeps its outline"
+    assert style(page, ".chart__bar--2", "background-color") == style(page, "body", "background-color")
     open_panel(page)
     assert style(page, "#lv-panel input[type=radio]", "appearance") == "auto"
     assert style(page, ".lv-swatch--blue", "background-color") == rgb("#9dd1ff"), "samples keep their colours"

@@ -168,9 +168,11 @@ def test_the_quiz_works(offline_page, offline_dir):
 
 def test_the_charts_show(offline_page, offline_dir):
     offline_page.goto(file_url(offline_dir, "en/statistics.html"))
-    chart = offline_page.locator("svg.chart__svg").first
+    chart = offline_page.locator("figure.chart").first
     assert chart.is_visible()
     assert chart.bounding_box()["height"] > 50
+    bar = chart.locator(".chart__bar").first
+    assert bar.bounding_box()["width"] > 10, "the bars take their widths from their inline styles"
     assert offline_page.problems == []
 
 

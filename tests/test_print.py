@@ -121,20 +121,30 @@ def contrast_with_white(rgb: str) -> float:
     return 1.05 / (luminance(rgb) + 0.05)
 
 
-def test_charts_print_in_black_and_grey(page, site_url):
+CHART_PRINT_STYLES = """() => {
+  const style = sel => getComputedStyle(document.querySelector(sel));
+  return {bar: style('.chart__bar--1').backgroundColor, label: style('.chart__label').color,
+          value: style('.chart__value').color, axis: style('.chart__track').borderInlineStartColor,
+          hollow: style('.chart__bar--2').backgroundColor, outline: style('.chart__bar--2').borderTopColor,
+          outlineStyle: style('.chart__bar--2').borderTopStyle, table: style('.chart__details').display};
+}"""
+
+
+@pytest.mark.parametrize("scheme", [None, "wb"], ids=["site-colours", "after-a-dark-scheme-on-screen"])
+def test_charts_print_in_black_and_grey(page, site_url, scheme):
+    if scheme:
+        page.goto(site_url)
+        page.evaluate("value => sessionStorage.setItem('lowvision', value)", f'{{"scheme": "{scheme}"}}')
     page.goto(site_url + "en/statistics/")
     page.emulate_media(media="print")
-    styles = page.evaluate(
-        """() => {
-          const fill = sel => getComputedStyle(document.querySelector(sel)).fill;
-          const stroke = sel => getComputedStyle(document.querySelector(sel)).stroke;
-          return {bar: fill('.chart__bar'), label: fill('.chart__label'), value: fill('.chart__value'),
-                  axis: stroke('.chart__axis')};
-        }"""
-    )
-    for part in ("label", "value", "axis"):
+    styles = page.evaluate(CHART_PRINT_STYLES)
+    for part in ("label", "value", "axis", "outline"):
         assert styles[part] == "rgb(0, 0, 0)", part
     red, green, blue = (int(x) for x in re.findall(r"\d+", styles["bar"])[:3])
     assert red == green == blue, f"bars must be grey, not a colour: {styles['bar']}"
     assert contrast_with_white(styles["bar"]) >= 3, "bars must stand out from the white paper"
     assert contrast_with_white(styles["bar"]) < 15, "bars must differ from the black text"
+    # The second part of a split bar: white with a black outline, told apart by shape.
+    assert styles["hollow"] == "rgb(255, 255, 255)"
+    assert styles["outlineStyle"] == "solid"
+    assert styles["table"] == "none", "the chart is printed, not its table a second time"

@@ -1,5 +1,6 @@
 """Statistics as readers get them in the built site: every number shown equals the
-dataset's value in the page's language, charts have accessible names, the downloads
+dataset's value in the page's language, charts have a title, rows a screen reader reads
+in order, their sources with their kind and the same figures as a table, the downloads
 exist in every language, and a wrong marker or dataset stops a real build with a
 message that says where and what the dataset has."""
 
@@ -21,6 +22,7 @@ from scripts.markers import find_markers
 from scripts.stats.dataset import DATASET_PATH, SCHEMA_PATH, load_dataset
 from scripts.stats.downloads import CSV_COLUMNS, csv_download, json_download
 from scripts.stats.format import format_value
+from scripts.stats.render import MARKED_KINDS
 from scripts.ui_strings import UiStrings, load_ui_strings
 
 PAGES = all_page_urls()
@@ -76,6 +78,7 @@ def test_every_marker_became_a_figure_linked_to_its_source(site_dir, locale, pag
     stats = soup.select(".md-content a.stat")
     assert len(stats) == markers_in(locale, page, "stat")
     assert len(soup.select(".md-content figure.chart")) == markers_in(locale, page, "chart")
+    assert len(soup.select(".md-content .stat-table")) == markers_in(locale, page, "table")
     for link in stats:
         observation = shown_observation(link.find("data"))
         path, fragment = resolve(site_dir, url_path, link["href"])
@@ -100,24 +103,106 @@ def chart_cases() -> list[tuple[str, str]]:
     return [(locale, url_path) for locale, page, url_path in PAGES if markers_in(locale, page, "chart")]
 
 
+def data_keys(element) -> list[tuple[str, str, str]]:
+    return [(data["data-metric"], data["data-period"], data["data-breakdown"]) for data in element.select("data")]
+
+
+def source_ids(site_dir: Path, url_path: str, links) -> list[str]:
+    """The source each link leads to: the sources page of the page's language, at a dataset source's id."""
+    ids = []
+    for link in links:
+        path, fragment = resolve(site_dir, url_path, link["href"])
+        assert path.parent.name == "sources", link["href"]
+        assert fragment in DATASET.sources, link["href"]
+        ids.append(fragment)
+    return ids
+
+
+def assert_kind_said(cell, observation, text: UiStrings) -> None:
+    """A US count or a news report of an official report says so next to its source."""
+    kind = DATASET.sources[observation.source].kind
+    if kind in MARKED_KINDS:
+        assert f"({text(f'stats.kind.{kind}')})" in cell.get_text(" "), (observation, cell)
+
+
 @pytest.mark.parametrize(("locale", "url_path"), chart_cases())
-def test_charts_have_accessible_names_a_caption_and_a_table(site_dir, locale, url_path):
+def test_charts_have_a_title_rows_in_order_their_sources_and_a_table(site_dir, locale, url_path):
+    text = UiStrings(UI, locale)
     charts = soup_of(site_dir, url_path).select(".md-content figure.chart")
     assert charts
     for chart in charts:
-        svg = chart.find("svg")
-        assert svg["role"] == "img"
-        ids = svg["aria-labelledby"].split()
-        named = [svg.find(id=name) for name in ids]
-        assert all(named), f"aria-labelledby points outside the svg: {ids}"
-        assert named[0].name == "title"
-        assert all(element.get_text(strip=True) for element in named)
-        assert chart.find("figcaption").get_text(strip=True)
-        table = chart.find("table")
-        assert table.find("caption").get_text(strip=True)
-        cells = [cell.get_text() for cell in table.select("tbody td")]
-        assert cells == [text.get_text() for text in svg.select("text.chart__value")]
-        assert len(cells) == len(svg.select("rect.chart__bar")) > 0
+        title = chart.find("figcaption")
+        assert title is chart.find(True), "the title comes first"
+        assert title.get_text(strip=True)
+        rows = chart.select(".chart__rows > li")
+        assert rows
+        for row in rows:
+            bars = row.select(".chart__bar")
+            if "chart__row--gap" in row["class"]:
+                assert bars == []
+                assert row.select("data") == []
+                assert row.select_one(".chart__gap").get_text() == text("stats.chart.no_figure")
+            else:
+                assert bars, row
+                assert all(bar["aria-hidden"] == "true" for bar in bars), "bars are decoration: the text says it all"
+                assert row.select(".chart__value data, .chart__parts data")
+        sources = source_ids(site_dir, url_path, chart.select(".chart__sources a"))
+        assert {shown_observation(data).source for data in chart.select(".chart__rows data")} == set(sources)
+        details = chart.select_one("details.chart__details")
+        assert not details.has_attr("open"), "the table is one step away, not a bare repeat"
+        assert details.summary.get_text(strip=True) == text("stats.chart.show_table")
+        table = details.table
+        assert table.caption.get_text(strip=True) == text("stats.table_caption").format(title=title.get_text())
+        assert sorted(data_keys(table)) == sorted(data_keys(chart.select_one(".chart__rows"))), "the same figures"
+        for tr in table.select("tbody tr"):
+            # The source is in the row, or (a split table) on a line of its own under it.
+            cell = tr.select_one(".chart__source") or tr.find_next_sibling("tr").select_one(".chart__source")
+            for data in tr.select("data"):
+                observation = shown_observation(data)
+                assert observation.source in source_ids(site_dir, url_path, cell.select("a"))
+                assert_kind_said(cell, observation, text)
+
+
+@pytest.mark.parametrize(("locale", "url_path"), sorted(set(chart_cases())))
+def test_every_source_a_chart_or_table_links_to_is_on_the_sources_page(site_dir, locale, url_path):
+    soup = soup_of(site_dir, url_path)
+    links = soup.select(".md-content :is(.chart__sources, .chart__source) a")
+    assert links
+    missing = set()
+    for link in links:
+        path, fragment = resolve(site_dir, url_path, link["href"])
+        if not soup_of(site_dir, str(path.parent.relative_to(site_dir))).find(id=fragment):
+            missing.add(link["href"])
+    assert sorted(missing) == [], "add these sources to the sources page"
+
+
+def table_cases() -> list[tuple[str, str]]:
+    return [(locale, url_path) for locale, page, url_path in PAGES if markers_in(locale, page, "table")]
+
+
+@pytest.mark.parametrize(("locale", "url_path"), table_cases())
+def test_breakdown_tables_have_a_column_per_year_and_a_dash_for_no_figure(site_dir, locale, url_path):
+    text = UiStrings(UI, locale)
+    for block in soup_of(site_dir, url_path).select(".md-content .stat-table"):
+        table = block.table
+        assert table.caption.get_text(strip=True)
+        years = [th.get_text() for th in table.select("thead th")[1:]]
+        assert years == sorted(years)
+        for tr in table.select("tbody tr"):
+            cells = tr.select("td")
+            assert len(cells) == len(years)
+            for year, cell in zip(years, cells, strict=True):
+                data = cell.find("data")
+                if data:
+                    assert data["data-period"] == year
+                else:
+                    assert cell.get_text() == "–" + text("stats.chart.no_figure")
+        sources = source_ids(site_dir, url_path, block.select(".chart__sources a"))
+        assert {shown_observation(data).source for data in table.select("data")} == set(sources)
+        for item in block.select(".chart__sources li"):
+            assert_kind_said(
+                item, next(o for o in DATASET.observations if o.source == item.a["href"].split("#")[1]), text
+            )
 
 
 # --- downloads --------------------------------------------------------------------------------------------------
@@ -214,7 +299,7 @@ def has_of(metric: str) -> list[str]:
         (
             "[[statistic victims_identified 2017]]",
             "unknown marker 'statistic'; known markers: ",
-            ["[[chart ...]]", "[[downloads ...]]", "[[job-check ...]]", "[[stat ...]]"],
+            ["[[chart ...]]", "[[downloads ...]]", "[[job-check ...]]", "[[stat ...]]", "[[table ...]]"],
         ),
         (
             "[[stat victims_identifed 2017]]",
@@ -231,8 +316,14 @@ def has_of(metric: str) -> list[str]:
             "the dataset has no figure for victims_identified 2017 sex=other; for victims_identified it has: ",
             has_of("victims_identified"),
         ),
+        (
+            "[[table victims_identified by=destination]]",
+            "the dataset has no 'destination' breakdown of victims_identified in any single year; "
+            "for victims_identified it has: ",
+            has_of("victims_identified"),
+        ),
     ],
-    ids=["unknown-marker", "unknown-metric", "unknown-period", "unknown-breakdown"],
+    ids=["unknown-marker", "unknown-metric", "unknown-period", "unknown-breakdown", "table-without-data"],
 )
 def test_wrong_marker_fails_the_build_naming_file_line_marker_and_what_exists(tmp_path, marker, expected, listed):
     project = copy_project(tmp_path)

@@ -1,11 +1,9 @@
-"""Turn `[[stat ...]]` and `[[chart ...]]` markers into figures from the dataset.
+"""Turn `[[stat ...]]`, `[[source ...]]` and `[[downloads]]` markers into figures and links from the dataset.
 
 `[[stat METRIC PERIOD key=value]]` -> the value in the page's language, linked to its
 source on the sources page; with `noun=ID`, followed by the noun it counts in the form its
 number takes ("66 женщин", "21 пострадавший"; forms in data/glossary.yml, nouns).
-`[[chart METRIC PERIOD by=DIMENSION]]` -> a bar chart of
-that breakdown; `[[chart METRIC by=period]]` -> the metric's totals over the years the
-dataset has. Charts are SVG from a Jinja template, with the same data as a table.
+Charts and tables (`[[chart ...]]`, `[[table ...]]`) are in scripts/stats/charts.py.
 `[[downloads]]` -> links to the dataset as JSON and as a CSV in the page's language.
 
 Every figure is a `<data>` element carrying its metric, period and breakdown, so the
@@ -33,13 +31,6 @@ TEMPLATES = Environment(
     keep_trailing_newline=False,
 )
 
-CHART_WIDTH = 640
-LABEL_WIDTH = 220
-BAR_AREA = 300
-BAR_HEIGHT = 28
-ROW_GAP = 12
-
-
 @dataclass(frozen=True)
 class PageContext:
     """What rendering needs to know about the page being built."""
@@ -50,19 +41,6 @@ class PageContext:
     page_url: str  # this page's URL from the site root ("en/statistics/"), for relative links
     # Forms of counted nouns (data/glossary.yml, nouns): noun id -> locale -> plural category -> form.
     nouns: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    observation: Observation
-    text: str
-    y: float
-    width: float
-
-    @property
-    def value(self) -> float:
-        return self.observation.value
 
 
 def source_href(observation: Observation, page: PageContext) -> str:
@@ -196,116 +174,4 @@ def render_downloads(marker: Marker, page: PageContext) -> str:
             json_label=page.text("stats.downloads.json"),
         )
         .strip()
-    )
-
-
-def _breakdown_bars(
-    dataset: Dataset, marker: Marker, metric_id: str, period: str, dimension: str, page: PageContext
-) -> list[tuple[str, Observation]]:
-    if dimension not in dataset.dimensions:
-        known = ", ".join(sorted(dataset.dimensions))
-        raise MarkerError(f"{marker.text}: unknown dimension '{dimension}'; the dataset has: {known}")
-    values = dataset.dimensions[dimension].values
-    rows = [
-        (labels[page.locale], _lookup(dataset, marker, metric_id, period, {dimension: value_id}))
-        for value_id, labels in values.items()
-        if (metric_id, period, ((dimension, value_id),)) in dataset.by_key
-    ]
-    if not rows:
-        raise MarkerError(
-            f"{marker.text}: the dataset has no '{dimension}' breakdown of {metric_id} for {period}; "
-            f"for {metric_id} it has: {available(dataset, metric_id)}"
-        )
-    return rows
-
-
-def _period_bars(dataset: Dataset, marker: Marker, metric_id: str, page: PageContext) -> list[tuple[str, Observation]]:
-    # Single years only: a multi-year total beside yearly bars would mislead.
-    periods = sorted(
-        {obs.period for obs in dataset.observations if obs.metric == metric_id and not obs.breakdown}
-        - {obs.period for obs in dataset.observations if "-" in obs.period}
-    )
-    if not periods:
-        raise MarkerError(
-            f"{marker.text}: the dataset has no yearly totals for {metric_id}; "
-            f"for {metric_id} it has: {available(dataset, metric_id)}"
-        )
-    return [
-        (format_year_period(period, page.locale), _lookup(dataset, marker, metric_id, period, {})) for period in periods
-    ]
-
-
-def render_chart(marker: Marker, dataset: Dataset, page: PageContext) -> str:
-    by = marker.options.get("by")
-    if not marker.args or by is None:
-        raise MarkerError(f"{marker.text}: write [[chart METRIC PERIOD by=DIMENSION]] or [[chart METRIC by=period]]")
-    metric_id = marker.args[0]
-    if metric_id not in dataset.metrics:
-        known = ", ".join(sorted(dataset.metrics))
-        raise MarkerError(f"{marker.text}: unknown metric '{metric_id}'; the dataset has: {known}")
-    metric = dataset.metrics[metric_id]
-    if by == "period":
-        rows = _period_bars(dataset, marker, metric_id, page)
-        period_text = f"{rows[0][0]}\u2013{rows[-1][0]}" if len(rows) > 1 else rows[0][0]
-        dimension_label = page.text("stats.period")
-    elif len(marker.args) == 2:
-        rows = _breakdown_bars(dataset, marker, metric_id, marker.args[1], by, page)
-        period_text = format_year_period(marker.args[1], page.locale)
-        dimension_label = dataset.dimensions[by].label[page.locale]
-    else:
-        raise MarkerError(f"{marker.text}: a breakdown chart needs a period: [[chart {metric_id} PERIOD by={by}]]")
-    return _render_bar_chart(dataset, metric, rows, period_text, dimension_label, page, chart_id=_chart_id(marker))
-
-
-def _chart_id(marker: Marker) -> str:
-    parts = [*marker.args, *(f"{key}-{value}" for key, value in sorted(marker.options.items()))]
-    return "chart-" + "-".join(part.replace("_", "-") for part in parts)
-
-
-def _render_bar_chart(
-    dataset: Dataset,
-    metric: object,
-    rows: list[tuple[str, Observation]],
-    period_text: str,
-    dimension_label: str,
-    page: PageContext,
-    chart_id: str,
-) -> str:
-    largest = max(obs.value for _, obs in rows) or 1
-    bars = [
-        Bar(
-            label=label,
-            observation=obs,
-            text=format_value(obs.value, metric.unit, page.locale, obs.qualifier),  # type: ignore[attr-defined]
-            y=ROW_GAP + index * (BAR_HEIGHT + ROW_GAP),
-            width=round(BAR_AREA * obs.value / largest, 1),
-        )
-        for index, (label, obs) in enumerate(rows)
-    ]
-    title = f"{metric.label[page.locale]}, {period_text}"  # type: ignore[attr-defined]
-    description = "; ".join(f"{bar.label}: {bar.text}" for bar in bars)
-    sources = {obs.source for _, obs in rows}
-    first = rows[0][1]
-    return (
-        TEMPLATES.get_template("bar-chart.html.j2")
-        .render(
-            chart_id=chart_id,
-            width=CHART_WIDTH,
-            height=ROW_GAP + len(bars) * (BAR_HEIGHT + ROW_GAP),
-            label_width=LABEL_WIDTH,
-            bar_height=BAR_HEIGHT,
-            bars=bars,
-            title=title,
-            description=description,
-            source_label=page.text("stats.source") if len(sources) == 1 else page.text("stats.sources"),
-            source_href=source_href(first, page),
-            source_title="; ".join(source_title(dataset, source, page.locale) for source in sorted(sources)),
-            estimate=any(obs.estimate for _, obs in rows),
-            estimate_label=page.text("stats.estimate"),
-            table_caption=page.text("stats.table_caption").format(title=title),
-            dimension_label=dimension_label,
-            value_label=page.text("stats.value"),
-            breakdown_attribute=breakdown_attribute,
-        )
-        .replace("\n\n", "\n")
     )
