@@ -18,6 +18,7 @@ from scripts.stats.render import (
     render_chart,
     render_downloads,
     render_source_line,
+    render_source_list,
     render_stat,
     source_title,
 )
@@ -43,6 +44,8 @@ def marker_handlers(dataset: Dataset, job_check: JobCheck, page: PageContext, ph
         "stat": lambda marker: RawHtml(render_stat(marker, dataset, page)),
         # "Source: ..." for a statement of law or of a service, with the kind of source.
         "source": lambda marker: RawHtml(render_source_line(marker, dataset, page)),
+        # The sources page's list of every source, grouped by kind (a block of its own).
+        "source-list": lambda marker: RawHtml(render_source_list(marker, dataset, page), block=True),
         "chart": lambda marker: RawHtml(render_chart(marker, dataset, page).strip(), block=True),
         "job-check": partial(_job_check, check=job_check, text=page.text, phones=phones),
         # A block of its own (a list of links): blank lines keep it out of the paragraph around it.

@@ -74,16 +74,24 @@ def test_latest_figure_follows_the_dataset_and_says_its_year():
     html = render_stat(parse_marker("[[stat one_time_allowance latest]]"), DATASET, page())
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("data")["data-period"] == "2024"
-    assert soup.get_text(" ", strip=True).startswith("700\u00a0manat (2024)")
+    assert soup.get_text(" ", strip=True) == "700\u00a0manat (2024; stats.kind.news_of_official)"
 
 
-def test_a_foreign_governments_count_and_a_news_report_say_so_next_to_the_figure():
-    us = BeautifulSoup(render_stat(parse_marker("[[stat victims_identified 2021]]"), DATASET, page()), "html.parser")
-    assert us.select_one(".stat__kind").get_text() == "(stats.kind.foreign_government)"
-    news = BeautifulSoup(render_stat(parse_marker("[[stat victims_identified 2023]]"), DATASET, page()), "html.parser")
-    assert news.select_one(".stat__kind").get_text() == "(stats.kind.news_of_official)"
-    own = BeautifulSoup(render_stat(parse_marker("[[stat victims_identified 2017]]"), DATASET, page()), "html.parser")
-    assert own.select_one(".stat__kind") is None
+def test_a_foreign_governments_count_and_a_news_report_say_so_the_first_time_on_a_page():
+    one_page = page()
+
+    def note(marker: str) -> str | None:
+        html = render_stat(parse_marker(marker), DATASET, one_page)
+        found = BeautifulSoup(html, "html.parser").select_one(".stat__note")
+        return found.get_text() if found else None
+
+    assert note("[[stat victims_identified 2021]]") == "(stats.kind.foreign_government)"
+    assert note("[[stat victims_identified 2023]]") == "(stats.kind.news_of_official)"
+    assert note("[[stat victims_identified 2023 sex=female]]") is None, "the same source again on the page"
+    assert note("[[stat victims_identified 2017]]") is None, "the authorities' own report"
+    other_page = render_stat(parse_marker("[[stat victims_identified 2023]]"), DATASET, page())
+    noted = BeautifulSoup(other_page, "html.parser").select_one(".stat__note")
+    assert noted.get_text() == "(stats.kind.news_of_official)"
 
 
 def test_source_line_names_each_source_with_its_kind():

@@ -13,7 +13,7 @@ tests can check each number a reader sees against the dataset.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 from scripts.markers import Marker, MarkerError
 from scripts.stats.dataset import Dataset, Observation, available, find_observation
 from scripts.stats.downloads import csv_download, json_download
-from scripts.stats.format import format_value, format_year_period
+from scripts.stats.format import format_iso_date, format_value, format_year_period
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -46,6 +46,9 @@ class PageContext:
     sources_url: str  # relative URL of the sources page from this page
     text: Callable[[str], str]  # interface strings in the page's language
     page_url: str  # this page's URL from the site root ("en/statistics/"), for relative links
+    # Sources whose kind the page has already named next to a figure: a US count or a news
+    # report says so the first time its source appears on a page, not after every number.
+    noted_sources: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -97,9 +100,17 @@ def latest_period(dataset: Dataset, marker: Marker, metric: str, breakdown: dict
 
 
 def kind_note(dataset: Dataset, source_id: str, text: Callable[[str], str]) -> str:
-    """'the US government's count' for a source of that kind; '' for the authorities' own figures."""
+    """'US government count' for a source of that kind; '' for the authorities' own figures."""
     kind = dataset.sources[source_id].kind
     return text(f"stats.kind.{kind}") if kind in MARKED_KINDS else ""
+
+
+def first_kind_note(dataset: Dataset, source_id: str, page: PageContext) -> str:
+    """The kind note, the first time a source appears on the page; '' after that."""
+    if source_id in page.noted_sources:
+        return ""
+    page.noted_sources.add(source_id)
+    return kind_note(dataset, source_id, page.text)
 
 
 def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
@@ -123,8 +134,14 @@ def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
             text=format_value(observation.value, unit, page.locale, observation.qualifier),
             href=source_href(observation, page),
             tooltip=f"{page.text('stats.source')}: {source_title(dataset, observation.source, page.locale)}",
-            year=format_year_period(period, page.locale) if latest else "",
-            kind=kind_note(dataset, observation.source, page.text),
+            note="; ".join(
+                part
+                for part in (
+                    format_year_period(period, page.locale) if latest else "",
+                    first_kind_note(dataset, observation.source, page),
+                )
+                if part
+            ),
         )
         .strip()
     )
@@ -146,6 +163,7 @@ def render_source_line(marker: Marker, dataset: Dataset, page: PageContext) -> s
         }
         for source in marker.args
     ]
+    page.noted_sources.update(marker.args)
     label = page.text("stats.source") if len(items) == 1 else page.text("stats.sources")
     return TEMPLATES.get_template("source-line.html.j2").render(label=label, items=items).strip()
 
@@ -283,3 +301,44 @@ def _render_bar_chart(
         )
         .replace("\n\n", "\n")
     )
+
+
+# The groups of the sources page, in order, and the kinds of source in each.
+SOURCE_GROUPS = (
+    ("official", ("official",)),
+    ("international", ("international", "foreign_government")),
+    ("news", ("news_of_official", "news")),
+    ("other", ("other",)),
+)
+SOURCE_LIST_FIELDS = ("publisher", "date", "undated", "address", "no_address", "other_addresses", "kind")
+
+
+def _source_date(date: str, page: PageContext) -> str:
+    return page.text("sources.field.undated") if date == "undated" else format_iso_date(date, page.locale)
+
+
+def render_source_list(marker: Marker, dataset: Dataset, page: PageContext) -> str:
+    """`[[source-list]]`: every source with its publisher, date, kind and address, grouped as
+    official, international and news, each under its id as anchor (figures link to #id)."""
+    if marker.args or marker.options:
+        raise MarkerError(f"{marker.text}: [[source-list]] takes no arguments")
+    text = page.text
+    groups = []
+    for group_id, kinds in SOURCE_GROUPS:
+        sources = [
+            {
+                "id": source.id,
+                "title": source_title(dataset, source.id, page.locale),
+                "publisher": source.publisher_local.get(page.locale, source.publisher),
+                "date": _source_date(source.date, page),
+                "kind": text(f"sources.kind.{source.kind}"),
+                "url": source.url,
+                "other_urls": source.other_urls,
+            }
+            for source in dataset.sources.values()
+            if source.kind in kinds
+        ]
+        if sources:
+            groups.append({"id": group_id, "title": text(f"sources.group.{group_id}"), "sources": sources})
+    labels = {name: text(f"sources.field.{name}") for name in SOURCE_LIST_FIELDS}
+    return TEMPLATES.get_template("source-list.html.j2").render(groups=groups, labels=labels).strip()
