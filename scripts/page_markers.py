@@ -41,7 +41,7 @@ def _danger_numbers(marker: Marker, dataset: Dataset, page: PageContext, phones:
 
 def marker_handlers(dataset: Dataset, job_check: JobCheck, page: PageContext, phones: Phones) -> dict[str, Handler]:
     return {
-        "stat": lambda marker: RawHtml(render_stat(marker, dataset, page)),
+        "stat": lambda marker: render_stat(marker, dataset, page),
         # "Source: ..." for a statement of law or of a service, with the kind of source.
         "source": lambda marker: RawHtml(render_source_line(marker, dataset, page)),
         # The sources page's list of every source, grouped by kind (a block of its own).

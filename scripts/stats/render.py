@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
-from scripts.markers import Marker, MarkerError
+from scripts.markers import Marker, MarkerError, RawHtml
 from scripts.stats.dataset import Dataset, Observation, available, find_observation
 from scripts.stats.downloads import csv_download, json_download
 from scripts.stats.format import format_iso_date, format_value, format_year_period
@@ -113,7 +114,9 @@ def first_kind_note(dataset: Dataset, source_id: str, page: PageContext) -> str:
     return kind_note(dataset, source_id, page.text)
 
 
-def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
+def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> RawHtml:
+    """The figure as a link to its source; a US count or a news report says so at the end of
+    the sentence (the first time its source appears on the page)."""
     if len(marker.args) != 2:
         raise MarkerError(f"{marker.text}: write [[stat METRIC PERIOD]] with an optional key=value breakdown")
     metric_id, period = marker.args
@@ -126,7 +129,7 @@ def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
     unit = dataset.metrics[metric_id].unit
     # Raw HTML, not a Markdown link: MkDocs would log every `../sources/#id` URL as an
     # unrecognised relative link, burying real warnings in the build output.
-    return (
+    html = (
         TEMPLATES.get_template("stat.html.j2")
         .render(
             observation=observation,
@@ -134,17 +137,13 @@ def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
             text=format_value(observation.value, unit, page.locale, observation.qualifier),
             href=source_href(observation, page),
             tooltip=f"{page.text('stats.source')}: {source_title(dataset, observation.source, page.locale)}",
-            note="; ".join(
-                part
-                for part in (
-                    format_year_period(period, page.locale) if latest else "",
-                    first_kind_note(dataset, observation.source, page),
-                )
-                if part
-            ),
+            year=format_year_period(period, page.locale) if latest else "",
         )
         .strip()
     )
+    kind = first_kind_note(dataset, observation.source, page)
+    note = f'<span class="stat__note">({escape(kind)})</span>' if kind else ""
+    return RawHtml(html, at_sentence_end=note)
 
 
 def render_source_line(marker: Marker, dataset: Dataset, page: PageContext) -> str:
