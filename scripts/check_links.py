@@ -58,9 +58,7 @@ class Finding:
         else:
             where = f"built file {self.page}index.html" + (f" line {self.html_line}" if self.html_line else "")
         return (
-            f"BROKEN: on page {page} [{where}]\n"
-            f"  link {self.text!r} -> {self.href}: {self.problem}\n"
-            f"  Fix: {self.fix}"
+            f"BROKEN: on page {page} [{where}]\n  link {self.text!r} -> {self.href}: {self.problem}\n  Fix: {self.fix}"
         )
 
 

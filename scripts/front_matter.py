@@ -56,9 +56,7 @@ def _is_blank(value: Any) -> bool:
 
 def _as_json(meta: Mapping[str, Any]) -> dict[str, Any]:
     # YAML reads an unquoted 2026-11-23 as a date; JSON Schema sees dates as strings.
-    return {
-        key: value.isoformat() if isinstance(value, datetime.date) else value for key, value in meta.items()
-    }
+    return {key: value.isoformat() if isinstance(value, datetime.date) else value for key, value in meta.items()}
 
 
 def _field_of(error: ValidationError) -> str:
@@ -142,8 +140,12 @@ def check_page(path: Path, label: str, known_sources: Set[str]) -> list[PageProb
     match = FRONT_MATTER.match(text)
     if not match:
         return [
-            PageProblem(label, 1, "there is no front matter; start the file with a block between two --- lines "
-                        "holding title, description, last_reviewed and sources (copy it from another language)")
+            PageProblem(
+                label,
+                1,
+                "there is no front matter; start the file with a block between two --- lines "
+                "holding title, description, last_reviewed and sources (copy it from another language)",
+            )
         ]
     block = match.group(1) or ""
     try:
@@ -151,8 +153,14 @@ def check_page(path: Path, label: str, known_sources: Set[str]) -> list[PageProb
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        return [PageProblem(label, line, f"not valid YAML ({getattr(error, 'problem', error)}); "
-                            "write each field as `name: value` on its own line")]
+        return [
+            PageProblem(
+                label,
+                line,
+                f"not valid YAML ({getattr(error, 'problem', error)}); "
+                "write each field as `name: value` on its own line",
+            )
+        ]
     if not isinstance(meta, dict):
         return [PageProblem(label, 2, "write each field as `name: value` on its own line")]
     return [
@@ -184,8 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"\nFront matter: {len(problems)} problem(s). Fix each line above; the fields are described in "
-              "data/front-matter.schema.json and CONTRIBUTING.md.", file=sys.stderr)
+        print(
+            f"\nFront matter: {len(problems)} problem(s). Fix each line above; the fields are described in "
+            "data/front-matter.schema.json and CONTRIBUTING.md.",
+            file=sys.stderr,
+        )
         return 1
     print("Front matter: every page has a complete front matter.")
     return 0

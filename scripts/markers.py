@@ -84,10 +84,13 @@ def find_markers(markdown: str) -> list[Marker]:
 @dataclass(frozen=True)
 class RawHtml:
     """A handler's output that is finished HTML, not Markdown. `block`: it stands alone
-    (a chart, a list), so it goes on lines of its own."""
+    (a chart, a list), so it goes on lines of its own. `at_sentence_end`: HTML that belongs
+    at the end of the sentence holding the marker (a figure's "(as reported in the news)"),
+    so that it does not fall between a number and its noun."""
 
     html: str
     block: bool = False
+    at_sentence_end: str = ""
 
 
 # A handler returns Markdown (a str) or finished HTML.
@@ -148,22 +151,48 @@ def replace_markers(
     return "".join(lines)
 
 
+# Where a sentence ends in a line of Markdown: a full stop, question or exclamation mark or
+# semicolon before a space or the end of the line (a list item or a paragraph ends there too).
+SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\s*$")
+
+
 def _replace_in_line(
     line: str, number: int, handlers: Mapping[str, Handler], source_label: str, hold_html: HoldHtml | None
 ) -> str:
     spans = _code_spans(line)
+    parts: list[str] = []
+    pending: list[str] = []  # notes waiting for the end of the current sentence
+    position = 0
 
-    def substitute(match: re.Match[str]) -> str:
+    def flush_until(end: int) -> None:
+        """Copy the line up to `end`, putting pending notes at the first sentence end in it."""
+        nonlocal position
+        segment = line[position:end]
+        if pending:
+            stop = SENTENCE_END.search(segment)
+            if stop and (stop.start() < len(segment.rstrip()) or end == len(line)):
+                cut = stop.start()
+                segment = segment[:cut] + " " + " ".join(pending) + segment[cut:]
+                pending.clear()
+        parts.append(segment)
+        position = end
+
+    for match in MARKER_PATTERN.finditer(line):
         if any(start <= match.start() < end for start, end in spans):
-            return match.group(0)
+            continue
+        flush_until(match.start())
         try:
             marker = parse_marker(match.group(0), number)
             handler = handlers.get(marker.name)
             if handler is None:
                 known = ", ".join(f"[[{name} ...]]" for name in sorted(handlers))
                 raise MarkerError(f"{marker.text}: unknown marker '{marker.name}'; known markers: {known}")
-            return _insert(handler(marker), hold_html)
+            output = handler(marker)
         except MarkerError as error:
             raise MarkerError(f"{source_label}:{number}: {error}") from None
-
-    return MARKER_PATTERN.sub(substitute, line)
+        parts.append(_insert(output, hold_html))
+        if isinstance(output, RawHtml) and output.at_sentence_end:
+            pending.append(_insert(RawHtml(output.at_sentence_end), hold_html))
+        position = match.end()
+    flush_until(len(line))
+    return "".join(parts)

@@ -21,6 +21,8 @@ from scripts.stats.render import (
     render_stat,
     source_title,
 )
+from scripts.stats.source_list import render_source_list
+from scripts.ui_strings import UiStrings
 
 
 def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str], phones: Phones) -> RawHtml:
@@ -32,20 +34,24 @@ def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str], phon
 
 def _danger_numbers(marker: Marker, dataset: Dataset, page: PageContext, phones: Phones) -> RawHtml:
     source = phones.get("emergency").source
+    # The box fills in its own phone markers as tel: links, so it needs the strings unfilled.
+    raw_text = page.text.raw if isinstance(page.text, UiStrings) else page.text
     html = render_danger_numbers(
-        marker, phones, page.text, f"{page.sources_url}#{source}", source_title(dataset, source, page.locale)
+        marker, phones, raw_text, f"{page.sources_url}#{source}", source_title(dataset, source, page.locale)
     )
     return RawHtml(str(html), block=True)
 
 
 def marker_handlers(dataset: Dataset, job_check: JobCheck, page: PageContext, phones: Phones) -> dict[str, Handler]:
     return {
-        "stat": lambda marker: RawHtml(render_stat(marker, dataset, page)),
+        "stat": lambda marker: render_stat(marker, dataset, page),
         # "Source: ..." for a statement of law or of a service, with the kind of source.
         "source": lambda marker: RawHtml(render_source_line(marker, dataset, page)),
         # Charts and tables of figures: scripts/stats/charts.py.
         "chart": lambda marker: RawHtml(render_chart(marker, dataset, page), block=True),
         "table": lambda marker: RawHtml(render_table(marker, dataset, page), block=True),
+        # The sources page's list of every source, grouped by kind (a block of its own).
+        "source-list": lambda marker: RawHtml(render_source_list(marker, dataset, page), block=True),
         "job-check": partial(_job_check, check=job_check, text=page.text, phones=phones),
         # A block of its own (a list of links): blank lines keep it out of the paragraph around it.
         "downloads": lambda marker: RawHtml(render_downloads(marker, page), block=True),

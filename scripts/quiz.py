@@ -165,9 +165,7 @@ def language_problems(raw: dict[str, Any], reference_locale: str) -> list[str]:
         name = f"data/quiz/{locale}.yml"
         questions = data["questions"]
         if len(questions) != len(reference):
-            problems.append(
-                f"{name}: has {len(questions)} questions; expected {len(reference)} as in {reference_name}"
-            )
+            problems.append(f"{name}: has {len(questions)} questions; expected {len(reference)} as in {reference_name}")
         for mine, theirs in zip(questions, reference, strict=False):
             problems += _pair_problems(name, reference_name, mine, theirs)
     return problems

@@ -180,9 +180,7 @@ def text_report(report: Report) -> str:
     if report.git_note:
         parts += ["", f"Note: {report.git_note}."]
     problems = [f"ERROR: {_fix_for(cell, report)}" for cell in report.by_status(MISSING)]
-    problems += [
-        f"ERROR: {_unlisted_fix(page, files, report.locales)}" for page, files in report.unlisted.items()
-    ]
+    problems += [f"ERROR: {_unlisted_fix(page, files, report.locales)}" for page, files in report.unlisted.items()]
     problems += [f"WARNING: {_fix_for(cell, report)}" for cell in report.by_status(OUTDATED)]
     if problems:
         parts += ["", *problems]

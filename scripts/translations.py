@@ -21,10 +21,7 @@ def find_missing_translations(docs_dir: Path, locales: list[str], nav_pages: lis
     """Map each page to the locales it is missing from (pages in nav or in any folder)."""
     present = pages_by_locale(docs_dir, locales)
     every_page = set(nav_pages).union(*present.values())
-    missing = {
-        page: [locale for locale in locales if page not in present[locale]]
-        for page in sorted(every_page)
-    }
+    missing = {page: [locale for locale in locales if page not in present[locale]] for page in sorted(every_page)}
     return {page: gaps for page, gaps in missing.items() if gaps}
 
 

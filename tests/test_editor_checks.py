@@ -288,9 +288,7 @@ def test_every_enabled_rule_has_a_fix_for_editors():
 
 def test_front_matter_command_names_file_line_and_fix(tmp_path):
     page = tmp_path / "page.md"
-    page.write_text(
-        "---\ntitle: Rights\nsources: [nobody]\nlast_reviewed: soon\n---\n\n# Rights\n", encoding="utf-8"
-    )
+    page.write_text("---\ntitle: Rights\nsources: [nobody]\nlast_reviewed: soon\n---\n\n# Rights\n", encoding="utf-8")
     problems = [str(problem) for problem in front_matter.check_page(page, "docs/en/page.md", {"mfa-combating-thb"})]
     assert problems == [
         "docs/en/page.md line 1: front matter: 'description' is missing or empty; add `description: ...` "
@@ -335,12 +333,16 @@ def test_front_matter_schema_is_the_source_of_the_rules():
 
     schema = front_matter.load_schema()
     Draft202012Validator.check_schema(schema)
-    assert list(front_matter.REQUIRED_FIELDS) == schema["required"] == [
-        "title",
-        "description",
-        "last_reviewed",
-        "sources",
-    ]
+    assert (
+        list(front_matter.REQUIRED_FIELDS)
+        == schema["required"]
+        == [
+            "title",
+            "description",
+            "last_reviewed",
+            "sources",
+        ]
+    )
     # A date that does not exist is caught by the schema's format check.
     assert front_matter.front_matter_problems(
         {"title": "T", "description": "D", "last_reviewed": "2026-13-45", "sources": ["a"]}, {"a"}

@@ -85,4 +85,3 @@ def test_each_page_starts_with_an_empty_store():
 def test_a_copied_configuration_shares_the_store():
     extension = HeldHtmlExtension(HeldHtml())
     assert copy.deepcopy([extension])[0].held is extension.held
-

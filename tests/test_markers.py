@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scripts.markers import MarkerError, body_line_offset, find_markers, parse_marker, replace_markers
+from scripts.markers import MarkerError, RawHtml, body_line_offset, find_markers, parse_marker, replace_markers
 
 names = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
 words = st.from_regex(r"[A-Za-z0-9_.-]{1,12}", fullmatch=True)
@@ -82,3 +82,11 @@ def test_errors_count_lines_from_where_the_body_starts_in_the_file():
 )
 def test_body_line_offset_finds_the_body_in_the_file(source, body, offset):
     assert body_line_offset(source, body) == offset
+
+
+def test_a_note_goes_to_the_end_of_the_sentence_not_between_number_and_noun():
+    handlers = {"stat": lambda marker: RawHtml("89", at_sentence_end="(news)")}
+    text = "In 2023, [[stat x 2023]] citizens were exploited abroad. Most in Türkiye.\n- [[stat y 2023]] women\n"
+    assert replace_markers(text, handlers, "docs/en/x.md") == (
+        "In 2023, 89 citizens were exploited abroad (news). Most in Türkiye.\n- 89 women (news)\n"
+    )

@@ -99,10 +99,7 @@ def test_link_addresses_print_after_the_text_except_phone_and_in_page_links(page
 def test_no_heading_is_left_alone_at_the_foot_of_a_page(page, site_url):
     pdf = print_pdf(page, site_url + "en/schools/")
     assert len(pdf.pages) > 2, "the test needs a page that spans several sheets"
-    headings = {
-        squash(text)
-        for text in page.locator("article :is(h2, h3)").all_inner_texts()
-    }
+    headings = {squash(text) for text in page.locator("article :is(h2, h3)").all_inner_texts()}
     for number, text in enumerate(page_texts(pdf)[:-1], start=1):
         lines = [squash(line) for line in text.splitlines() if line.strip()]
         assert lines[-1] not in headings, f"sheet {number} ends with the heading {lines[-1]!r}"

@@ -28,7 +28,7 @@ def page(locale: str = "en", page_url: str = "en/statistics/") -> PageContext:
 
 
 def test_stat_carries_what_it_shows_for_the_tests():
-    html = render_stat(parse_marker("[[stat victims_identified 2017 sex=female]]"), DATASET, page())
+    html = render_stat(parse_marker("[[stat victims_identified 2017 sex=female]]"), DATASET, page()).html
     data = BeautifulSoup(html, "html.parser").find("data")
     assert (data["value"], data["data-metric"], data["data-period"], data["data-breakdown"], data.text) == (
         "66",
@@ -372,19 +372,28 @@ def test_a_figure_with_its_own_unit_word_takes_no_noun():
 
 
 def test_latest_figure_follows_the_dataset_and_says_its_year():
-    html = render_stat(parse_marker("[[stat one_time_allowance latest]]"), DATASET, page())
-    soup = BeautifulSoup(html, "html.parser")
+    figure = render_stat(parse_marker("[[stat one_time_allowance latest]]"), DATASET, page())
+    soup = BeautifulSoup(figure.html, "html.parser")
     assert soup.find("data")["data-period"] == "2024"
-    assert soup.get_text(" ", strip=True).startswith("700\u00a0manat (2024)")
+    assert soup.get_text(" ", strip=True) == "700\u00a0manat (2024)"
+    assert figure.at_sentence_end == '<span class="stat__note">(stats.kind.news_of_official)</span>'
 
 
-def test_a_foreign_governments_count_and_a_news_report_say_so_next_to_the_figure():
-    us = BeautifulSoup(render_stat(parse_marker("[[stat victims_identified 2021]]"), DATASET, page()), "html.parser")
-    assert us.select_one(".stat__kind").get_text() == "(stats.kind.foreign_government)"
-    news = BeautifulSoup(render_stat(parse_marker("[[stat victims_identified 2023]]"), DATASET, page()), "html.parser")
-    assert news.select_one(".stat__kind").get_text() == "(stats.kind.news_of_official)"
-    own = BeautifulSoup(render_stat(parse_marker("[[stat victims_identified 2017]]"), DATASET, page()), "html.parser")
-    assert own.select_one(".stat__kind") is None
+def test_a_foreign_governments_count_and_a_news_report_say_so_the_first_time_on_a_page():
+    one_page = page()
+
+    def note(marker: str) -> str | None:
+        note = render_stat(parse_marker(marker), DATASET, one_page).at_sentence_end
+        found = BeautifulSoup(note, "html.parser").select_one(".stat__note")
+        return found.get_text() if found else None
+
+    assert note("[[stat victims_identified 2021]]") == "(stats.kind.foreign_government)"
+    assert note("[[stat victims_identified 2023]]") == "(stats.kind.news_of_official)"
+    assert note("[[stat victims_identified 2023 sex=female]]") is None, "the same source again on the page"
+    assert note("[[stat victims_identified 2017]]") is None, "the authorities' own report"
+    other_page = render_stat(parse_marker("[[stat victims_identified 2023]]"), DATASET, page()).at_sentence_end
+    noted = BeautifulSoup(other_page, "html.parser").select_one(".stat__note")
+    assert noted.get_text() == "(stats.kind.news_of_official)"
 
 
 def test_source_line_names_each_source_with_its_kind():

@@ -101,7 +101,7 @@ def test_anything_inside_a_fenced_block_passes(body):
         ('<iframe src="https://example.org/"></iframe>', ["<iframe>"]),
         ('<a title="a > b" ONCLICK=a()>x</a>', ["the `onclick=` attribute"]),
         ('<a\nhref="java&#x09;script:a()">x</a><EMBED src=x>', ["a `javascript:` URL", "<embed>"]),
-        ('<img alt=x src=x onload=a() />', ["the `onload=` attribute"]),
+        ("<img alt=x src=x onload=a() />", ["the `onload=` attribute"]),
         # A comment is not markup; text that only mentions a tag is escaped by Markdown.
         ("<!-- <script>a()</script> --><p>&lt;iframe&gt; and onclick=x</p>", []),
         ('<p data-on="x" class="online">javascript: is a scheme</p>', []),

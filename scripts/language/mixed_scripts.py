@@ -13,9 +13,7 @@ from scripts.language.texts import TextLine
 
 WORD = re.compile(r"[^\W\d_]+")
 # Look-alike letters: Cyrillic -> Latin (for az and en text); reversed for ru text.
-CYRILLIC_TO_LATIN = str.maketrans(
-    "аеорсхуіјһәөүкмнтвАЕОРСХУІЈҺӘӨҮКМНТВ", "aeopcxyijhəöükmhtbAEOPCXYIJHƏÖÜKMHTB"
-)
+CYRILLIC_TO_LATIN = str.maketrans("аеорсхуіјһәөүкмнтвАЕОРСХУІЈҺӘӨҮКМНТВ", "aeopcxyijhəöükmhtbAEOPCXYIJHƏÖÜKMHTB")
 LATIN_TO_CYRILLIC = str.maketrans("aeopcxyAEOPCXYKMHTB", "аеорсхуАЕОРСХУКМНТВ")
 
 

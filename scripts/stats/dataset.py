@@ -44,6 +44,7 @@ class Source:
     date: str
     title_local: Mapping[str, str] = field(default_factory=dict)
     kind: str = "official"
+    publisher_local: Mapping[str, str] = field(default_factory=dict)
     url: str | None = None
     other_urls: tuple[str, ...] = ()
     date_note: str = ""
@@ -132,8 +133,9 @@ def _missing_locales(path: list[Any], texts: Mapping[str, str], locales: list[st
 def _locale_problems(data: Mapping[str, Any], locales: list[str]) -> list[str]:
     problems: list[str] = []
     for source_id, source in data["sources"].items():
-        if "title_local" in source:
-            problems += _missing_locales(["sources", source_id, "title_local"], source["title_local"], locales)
+        for key in ("title_local", "publisher_local"):
+            if key in source:
+                problems += _missing_locales(["sources", source_id, key], source[key], locales)
     for dimension_id, dimension in data["dimensions"].items():
         problems += _missing_locales(["dimensions", dimension_id, "label"], dimension["label"], locales)
         for value_id, labels in dimension["values"].items():
@@ -250,6 +252,7 @@ def _to_dataset(data: Mapping[str, Any]) -> Dataset:
                 date=item["date"],
                 title_local=item.get("title_local", {}),
                 kind=item["kind"],
+                publisher_local=item["publisher_local"],
                 url=item["url"],
                 other_urls=tuple(item.get("other_urls", ())),
                 date_note=item.get("date_note", ""),

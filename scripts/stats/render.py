@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
-from scripts.markers import Marker, MarkerError
+from scripts.markers import Marker, MarkerError, RawHtml
 from scripts.stats.dataset import Dataset, Observation, available, find_observation
 from scripts.stats.downloads import csv_download, json_download
 from scripts.stats.format import COUNTED_UNITS, counted_noun, format_value, format_year_period
@@ -31,6 +32,7 @@ TEMPLATES = Environment(
     keep_trailing_newline=False,
 )
 
+
 @dataclass(frozen=True)
 class PageContext:
     """What rendering needs to know about the page being built."""
@@ -41,6 +43,9 @@ class PageContext:
     page_url: str  # this page's URL from the site root ("en/statistics/"), for relative links
     # Forms of counted nouns (data/glossary.yml, nouns): noun id -> locale -> plural category -> form.
     nouns: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
+    # Sources whose kind the page has already named next to a figure: a US count or a news
+    # report says so the first time its source appears on a page, not after every number.
+    noted_sources: set[str] = field(default_factory=set)
 
 
 def source_href(observation: Observation, page: PageContext) -> str:
@@ -95,12 +100,22 @@ def latest_period(dataset: Dataset, marker: Marker, metric: str, breakdown: dict
 
 
 def kind_note(dataset: Dataset, source_id: str, text: Callable[[str], str]) -> str:
-    """'the US government's count' for a source of that kind; '' for the authorities' own figures."""
+    """'US government count' for a source of that kind; '' for the authorities' own figures."""
     kind = dataset.sources[source_id].kind
     return text(f"stats.kind.{kind}") if kind in MARKED_KINDS else ""
 
 
-def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
+def first_kind_note(dataset: Dataset, source_id: str, page: PageContext) -> str:
+    """The kind note, the first time a source appears on the page; '' after that."""
+    if source_id in page.noted_sources:
+        return ""
+    page.noted_sources.add(source_id)
+    return kind_note(dataset, source_id, page.text)
+
+
+def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> RawHtml:
+    """The figure as a link to its source; a US count or a news report says so at the end of
+    the sentence (the first time its source appears on the page)."""
     if len(marker.args) != 2:
         raise MarkerError(
             f"{marker.text}: write [[stat METRIC PERIOD]] with an optional key=value breakdown and noun=NOUN"
@@ -117,7 +132,7 @@ def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
     noun = _noun_text(marker, observation, unit, page)
     # Raw HTML, not a Markdown link: MkDocs would log every `../sources/#id` URL as an
     # unrecognised relative link, burying real warnings in the build output.
-    return (
+    html = (
         TEMPLATES.get_template("stat.html.j2")
         .render(
             observation=observation,
@@ -128,10 +143,12 @@ def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
             href=source_href(observation, page),
             tooltip=f"{page.text('stats.source')}: {source_title(dataset, observation.source, page.locale)}",
             year=format_year_period(period, page.locale) if latest else "",
-            kind=kind_note(dataset, observation.source, page.text),
         )
         .strip()
     )
+    kind = first_kind_note(dataset, observation.source, page)
+    note = f'<span class="stat__note">({escape(kind)})</span>' if kind else ""
+    return RawHtml(html, at_sentence_end=note)
 
 
 def render_source_line(marker: Marker, dataset: Dataset, page: PageContext) -> str:
@@ -150,6 +167,7 @@ def render_source_line(marker: Marker, dataset: Dataset, page: PageContext) -> s
         }
         for source in marker.args
     ]
+    page.noted_sources.update(marker.args)
     label = page.text("stats.source") if len(items) == 1 else page.text("stats.sources")
     return TEMPLATES.get_template("source-line.html.j2").render(label=label, items=items).strip()
 
