@@ -22,7 +22,6 @@ from scripts.stats.render import (
     source_title,
 )
 from scripts.stats.source_list import render_source_list
-from scripts.ui_strings import UiStrings
 
 
 def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str], phones: Phones) -> RawHtml:
@@ -34,10 +33,8 @@ def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str], phon
 
 def _danger_numbers(marker: Marker, dataset: Dataset, page: PageContext, phones: Phones) -> RawHtml:
     source = phones.get("emergency").source
-    # The box fills in its own phone markers as tel: links, so it needs the strings unfilled.
-    raw_text = page.text.raw if isinstance(page.text, UiStrings) else page.text
     html = render_danger_numbers(
-        marker, phones, raw_text, f"{page.sources_url}#{source}", source_title(dataset, source, page.locale)
+        marker, phones, page.text, f"{page.sources_url}#{source}", source_title(dataset, source, page.locale)
     )
     return RawHtml(str(html), block=True)
 

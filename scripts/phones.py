@@ -332,11 +332,16 @@ def project_problems(root: Path, numbers: Mapping[str, PhoneNumber]) -> list[str
 
 def render_danger_numbers(marker: Marker, phones: Phones, text: Any, source_href: str, source_title: str) -> Markup:
     """`[[danger-numbers]]`: the police and the emergency line, and what the hotline is for.
-    `text(key)` gives the interface strings of the page's language (data/ui/phones.yml)."""
+    `text` gives the interface strings of the page's language (data/ui/phones.yml): `text(key)`
+    as plain text, `text.raw(key)` with its phone markers still in it."""
     if marker.args or marker.options:
         raise MarkerError(f"{marker.text}: [[danger-numbers]] takes no arguments")
     try:
-        texts = {key: phones.in_text(text(f"danger.{key}"), html=True) for key in ("police", "emergency", "hotline")}
+        # The raw strings, so that their [[phone ...]] markers become tel: links here;
+        # `text(key)` has already written the numbers out as plain text.
+        texts = {
+            key: phones.in_text(text.raw(f"danger.{key}"), html=True) for key in ("police", "emergency", "hotline")
+        }
     except PhoneError as error:
         raise MarkerError(f"{marker.text}: {error}") from None
     # Safe: the template is autoescaped (TEMPLATES); the texts passed in are Markup already.
