@@ -48,7 +48,7 @@ def test_every_language_has_the_same_questions_options_and_answers():
     assert shapes["az"] == shapes["en"] == shapes["ru"]
 
 
-# The session on online recruitment and false marriage offers uses quiz questions 11-14 (schools.md).
+# The lesson on online recruitment and false marriage offers (lesson-online.md) uses quiz questions 11-14.
 SESSION_QUESTIONS = ["online-job", "religious-marriage", "friend-secret", "danger-now"]
 
 
@@ -233,23 +233,28 @@ def section(article, anchor: str) -> list:
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
-def test_the_online_and_marriage_session_has_story_sources_pupil_advice_and_safeguarding(site_dir, language):
-    article = soup_of(site_dir, language.url_prefix() + "schools/").select_one("article")
-    session = article.find(id="online-and-marriage")
-    assert session.name == "h2"
-    assert [h3["id"] for h3 in session.find_all_next("h3", limit=4)] == [
+def test_the_online_and_marriage_lesson_has_story_sources_pupil_advice_and_safeguarding(site_dir, language):
+    # schools.md names the lesson and links to its page (the whole kit on one page would be too heavy).
+    schools = soup_of(site_dir, language.url_prefix() + "schools/").select_one("article")
+    stub = BeautifulSoup("".join(str(e) for e in section(schools, "online-and-marriage")), "html.parser")
+    assert stub.select_one(f"a[href='../{site_config.page_url('lesson-online.md')}']")
+
+    article = soup_of(site_dir, language.url_prefix() + site_config.page_url("lesson-online.md")).select_one("article")
+    assert [h2["id"] for h2 in article.find_all("h2")] == [
+        "plan",
         "nigar",
         "online-sources",
         "pupil-can-do",
         "safeguarding-online",
     ]
-    # The plan is a 45-minute table that ends at 45 and uses the session's quiz questions.
-    table = next(element for element in section(article, "online-and-marriage") if element.name == "table")
+    # The plan is a 45-minute table that ends at 45 and uses the quiz's questions for the lesson.
+    table = next(element for element in section(article, "plan") if element.name == "table")
     assert table.select("tbody tr")[-1].td.get_text().startswith("40–45")
+    assert "11–14" in table.get_text()
     # The story is discussed part by part: four parts, each followed by questions.
-    story = section(article, "nigar")
-    assert sum(1 for element in story if element.name == "ul") == 4
-    # What the sources say names them: the portal, the journalists' stories, the 2023 online figure.
+    assert sum(1 for element in section(article, "nigar") if element.name == "ul") == 4
+    # What the sources say names them: the portal, the journalists' stories, the OSCE, the Law,
+    # and the 2023 online figure.
     sources = " ".join(str(element) for element in section(article, "online-sources"))
     for source in ("insanalveri-portal", "recruitment-methods", "osce-country-visit-2012", "legal-framework"):
         assert f"sources/#{source}" in sources, source
@@ -261,22 +266,26 @@ def test_the_online_and_marriage_session_has_story_sources_pupil_advice_and_safe
     assert title == {"az": "Bizim məsləhətimiz", "en": "Our advice", "ru": "Наш совет"}[language.locale]
 
 
+def danger_numbers_in(elements: list) -> BeautifulSoup:
+    return BeautifulSoup("".join(str(e) for e in elements), "html.parser").select_one(".danger-numbers")
+
+
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
 def test_teachers_are_told_the_hotline_is_for_advice_and_102_112_for_danger(site_dir, language):
-    article = soup_of(site_dir, language.url_prefix() + "schools/").select_one("article")
     numbers = load_phone_numbers(LOCALES)
     tel = {key: f"a[href='tel:{numbers[key].tel}']" for key in ("hotline", "police", "emergency")}
-    for anchor in ("safeguarding", "safeguarding-online", "help"):
+    schools = soup_of(site_dir, language.url_prefix() + "schools/").select_one("article")
+    lesson = soup_of(site_dir, language.url_prefix() + site_config.page_url("lesson-online.md")).select_one("article")
+    for article, anchor in ((schools, "safeguarding"), (schools, "help"), (lesson, "safeguarding-online")):
         html = BeautifulSoup("".join(str(element) for element in section(article, anchor)), "html.parser")
         for key, selector in tel.items():
             assert html.select_one(selector), f"#{anchor} has no {key} link"
-    # The safeguarding section has the danger-numbers box, which says the hotline is no emergency service.
-    box = BeautifulSoup("".join(str(e) for e in section(article, "safeguarding")), "html.parser").select_one(
-        ".danger-numbers"
-    )
-    assert box.select_one(".danger-numbers__hotline").get_text(" ", strip=True) == " ".join(
-        PHONES[language.locale].in_text(UI["danger.hotline"][language.locale], html=False).split()
-    )
+    # Both safeguarding sections have the danger-numbers box, which says the hotline is no emergency service.
+    for article, anchor in ((schools, "safeguarding"), (lesson, "safeguarding-online")):
+        box = danger_numbers_in(section(article, anchor))
+        assert box.select_one(".danger-numbers__hotline").get_text(" ", strip=True) == " ".join(
+            PHONES[language.locale].in_text(UI["danger.hotline"][language.locale], html=False).split()
+        ), anchor
 
 
 def test_quiz_script_stores_and_sends_nothing():
