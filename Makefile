@@ -47,8 +47,8 @@ clean:
 	rm -rf site $(VENV)
 
 # --- Editors' checks: each is also a CI step; CONTRIBUTING.md explains every message. ---
-.PHONY: check check-translations check-front-matter check-markdown check-data check-links check-links-external hooks
-CHECKS := check-translations check-front-matter check-markdown check-data check-links
+.PHONY: check check-translations check-front-matter check-markdown check-data check-language fix-language check-links check-links-external hooks
+CHECKS := check-translations check-front-matter check-markdown check-data check-language check-links
 
 # Runs every check, even after one fails, so that all problems show at once.
 check: $(STAMP)
@@ -70,6 +70,16 @@ check-markdown: $(STAMP)
 # The statistics dataset (data/statistics.json).
 check-data: $(STAMP)
 	$(BIN)/python -m scripts.stats
+
+# Words and typography of pages and data: the glossary's terms, quotation marks and dashes,
+# mixed alphabets, English left in az/ru, Türkiye Turkish forms, Russian spelling, counted
+# nouns. The first run downloads the pinned Russian dictionary into .cache/.
+check-language: $(STAMP)
+	$(BIN)/python -m scripts.check_language
+
+# Replaces wrong quotation marks, dashes and apostrophes in place, then runs the check.
+fix-language: $(STAMP)
+	$(BIN)/python -m scripts.check_language --fix
 
 # Builds the site, then checks its internal links and #anchors.
 check-links: build

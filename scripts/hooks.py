@@ -24,6 +24,8 @@ from scripts.csp import CspError, add_policy
 from scripts.front_matter import FrontMatterError, check_front_matter
 from scripts.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
 from scripts.job_check import JobCheckError, load_job_checks, unknown_source_problems
+from scripts.language.glossary import GlossaryError, load_glossary
+from scripts.language.typography import add_non_breaking_spaces
 from scripts.markers import MarkerError, body_line_offset, replace_markers
 from scripts.offline import local_polyfills
 from scripts.page_markers import marker_handlers, page_label
@@ -113,12 +115,13 @@ def on_pre_build(config: Any) -> None:
         _build_data["job_checks"] = load_job_checks(site_config.locales())
         _build_data["ui"] = load_ui_strings(site_config.locales())
         _build_data["quizzes"] = load_quizzes(site_config.locales())
+        _build_data["glossary"] = load_glossary()
         _build_data["phones"] = load_phone_numbers(site_config.locales())
         check_sources(_build_data["phones"], _build_data["dataset"].sources)
         unknown = unknown_source_problems(_build_data["job_checks"], _build_data["dataset"].sources)
         if unknown:
             raise JobCheckError("\n".join(unknown))
-    except (DatasetError, JobCheckError, UiStringsError, QuizError, PhoneError) as error:
+    except (DatasetError, JobCheckError, UiStringsError, QuizError, GlossaryError, PhoneError) as error:
         raise PluginError(str(error)) from error
     # No page or data file types a phone number: every one comes from data/phones.yml.
     problems = project_problems(Path(config["config_file_path"]).parent, _build_data["phones"])
@@ -149,6 +152,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         sources_url=_sources_url(page, files),
         text=_ui(locale),
         page_url=page.url,
+        nouns=_build_data["glossary"].nouns,
     )
     phones = _phones(locale)
     handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context, phones)
@@ -163,6 +167,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return replace_markers(markdown, handlers, label, first_line=first_line, hold_html=_held_html.hold)
     except MarkerError as error:
         raise PluginError(str(error)) from error
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    # The language's non-breaking spaces (before a spaced dash; in Russian after one-letter
+    # words): editors type ordinary spaces (scripts/language/typography.py).
+    return add_non_breaking_spaces(html, _locale(config))
 
 
 def _refuse_unsafe_markup(check: Callable[[str, str], None], text: str, page: Any, config: Any) -> None:

@@ -13,32 +13,26 @@ does this first, as for Chromium); otherwise it says how to install it.
 from __future__ import annotations
 
 import argparse
-import base64
-import hashlib
-import io
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tarfile
-import tempfile
-import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from scripts.npm_tarball import NpmTarballError, ensure_files, integrity_of  # noqa: F401 - part of this module's interface (tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 VERSION = "26.9.27"
-TARBALL_URL = f"https://registry.npmjs.org/vnu-jar/-/vnu-jar-{VERSION}.tgz"
 # dist.integrity of https://registry.npmjs.org/vnu-jar/26.9.27: pinned here, so that a
 # changed tarball on the registry (or on the way) is refused, as pip's --require-hashes does.
 INTEGRITY = "sha512-TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+rS2DNtjn7+RPUiZhgli0SghgBX6RJRNea0KA=="
 JAR_IN_TARBALL = "package/build/dist/vnu.jar"
 CACHE_DIR = ROOT / ".cache" / f"vnu-jar-{VERSION}"
 JAR = CACHE_DIR / "vnu.jar"
-DOWNLOAD_TIMEOUT_SECONDS = 120
 JAVA_PACKAGE = "default-jre-headless"
 
 
@@ -57,45 +51,12 @@ class VnuError:
         return f"{self.path}: {self.line}:{self.column}: {self.message}"
 
 
-def integrity_of(data: bytes) -> str:
-    """The npm registry's `dist.integrity` form of the data: sha512, base64."""
-    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
-
-
-def download(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:  # noqa: S310 - a fixed https URL
-        return bytes(response.read())
-
-
-def jar_from_tarball(tarball: bytes) -> bytes:
-    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
-        member = archive.extractfile(JAR_IN_TARBALL)
-        if member is None:
-            raise VnuUnavailableError(f"{TARBALL_URL} has no {JAR_IN_TARBALL}")
-        return member.read()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file, then rename: an interrupted download leaves no half jar."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
-        temporary.write(data)
-    # Readable by everyone, as a file unpacked by tar would be (the temporary file is 0600).
-    Path(temporary.name).chmod(0o644)
-    Path(temporary.name).replace(path)
-
-
 def ensure_jar() -> Path:
     """The pinned vnu.jar, downloaded and checked on first use, then reused from .cache/."""
-    if JAR.is_file():
-        return JAR
     try:
-        tarball = download(TARBALL_URL)
-    except OSError as error:
-        raise VnuUnavailableError(f"cannot download vnu-jar {VERSION} from {TARBALL_URL}: {error}") from error
-    if integrity_of(tarball) != INTEGRITY:
-        raise VnuUnavailableError(f"{TARBALL_URL} does not match its pinned sha512 in scripts/vnu.py; not used")
-    write_atomically(JAR, jar_from_tarball(tarball))
+        ensure_files("vnu-jar", VERSION, INTEGRITY, {JAR_IN_TARBALL: JAR})
+    except NpmTarballError as error:
+        raise VnuUnavailableError(f"{error} (pinned in scripts/vnu.py)") from error
     return JAR
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import site_config, vnu
+from scripts import npm_tarball, site_config, vnu
 
 
 def require_vnu() -> None:
@@ -97,7 +97,9 @@ def test_the_downloaded_package_is_checked_against_its_pinned_hash(tmp_path):
     jar.write_bytes(b"jar bytes")
     with tarfile.open(tarball, "w:gz") as archive:
         archive.add(jar, arcname=vnu.JAR_IN_TARBALL)
-    assert vnu.jar_from_tarball(tarball.read_bytes()) == b"jar bytes"
+    unpacked = tmp_path / "cache" / "vnu.jar"
+    npm_tarball.members_of(tarball.read_bytes(), {vnu.JAR_IN_TARBALL: unpacked}, "vnu-jar.tgz")
+    assert unpacked.read_bytes() == b"jar bytes"
 
 
 def test_the_command_prints_page_line_column_and_message(tmp_path, monkeypatch, capsys):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.language.glossary import site_glossary
 from scripts.markers import MarkerError, parse_marker
 from scripts.stats.dataset import load_dataset
 from scripts.stats.render import PageContext, render_chart, render_downloads, render_source_line, render_stat
@@ -68,6 +69,56 @@ def test_download_links_are_relative_to_the_page(locale, page_url, csv, json):
 def test_downloads_marker_takes_no_arguments():
     with pytest.raises(MarkerError, match=r"\[\[downloads csv\]\]: \[\[downloads\]\] takes no arguments"):
         render_downloads(parse_marker("[[downloads csv]]"), page())
+
+
+def page_with_nouns(locale: str) -> PageContext:
+    return PageContext(
+        locale=locale,
+        sources_url="../sources/",
+        text=lambda key: LABELS.get(key, key),
+        page_url=f"{locale}/statistics/",
+        nouns=site_glossary().nouns,
+    )
+
+
+@pytest.mark.parametrize(
+    ("marker", "locale", "figure", "shown"),
+    [
+        ("[[stat victims_identified 2017 sex=female noun=woman]]", "ru", "66", "66\u00a0женщин"),
+        ("[[stat victims_identified 2017 sex=male noun=man]]", "ru", "5", "5\u00a0мужчин"),
+        ("[[stat victims_identified 2017 citizenship=foreign noun=foreigner]]", "ru", "3", "3\u00a0иностранца"),
+        ("[[stat victims_identified 2017 noun=victim]]", "ru", "71", "71\u00a0пострадавший"),
+        ("[[stat victims_employed 2017 noun=victim]]", "ru", "21", "21\u00a0пострадавший"),
+        ("[[stat hotline_appeals 2017 noun=appeal]]", "ru", "около 9\u00a0000", "около 9\u00a0000\u00a0обращений"),
+        ("[[stat hotline_appeals 2017 noun=appeal]]", "az", "təxminən 9.000", "təxminən 9.000\u00a0müraciət"),
+        ("[[stat victims_identified 2017 sex=female noun=woman]]", "az", "66", "66\u00a0qadın"),
+        ("[[stat victims_identified 2017 sex=male noun=man]]", "en", "5", "5\u00a0men"),
+    ],
+)
+def test_a_stat_with_noun_shows_the_form_its_number_takes(marker, locale, figure, shown):
+    html = render_stat(parse_marker(marker), DATASET, page_with_nouns(locale))
+    link = BeautifulSoup(html, "html.parser").a
+    # The figure itself stays the dataset's value, as the page tests check; the noun follows it in the link.
+    assert link.find("data").text == figure
+    assert link.text == shown
+
+
+def test_an_unknown_noun_lists_the_nouns_the_glossary_has():
+    with pytest.raises(MarkerError) as error:
+        render_stat(parse_marker("[[stat victims_identified 2017 noun=women]]"), DATASET, page_with_nouns("ru"))
+    known = ", ".join(sorted(site_glossary().nouns))
+    assert str(error.value) == (
+        f"[[stat victims_identified 2017 noun=women]]: unknown noun 'women'; data/glossary.yml (nouns) has: {known}"
+    )
+
+
+def test_a_figure_with_its_own_unit_word_takes_no_noun():
+    with pytest.raises(MarkerError) as error:
+        render_stat(parse_marker("[[stat one_time_allowance 2017 noun=person]]"), DATASET, page_with_nouns("ru"))
+    assert str(error.value) == (
+        "[[stat one_time_allowance 2017 noun=person]]: noun= names what a figure counts, and one_time_allowance "
+        "is in azn, which has its own word; remove noun=person"
+    )
 
 
 def test_latest_figure_follows_the_dataset_and_says_its_year():

@@ -6,6 +6,7 @@ Unit words follow each language's plural rules (ru: 1 манат, 2 маната
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from babel import Locale
@@ -111,6 +112,27 @@ def unit_word(unit: str, locale: str, value: float, genitive: bool = False) -> s
     if genitive:
         category = RU_GENITIVE_CATEGORY[category]
     return words.get(category, words["other"])
+
+
+# Units whose figures stand alone, so that a marker may name what they count (noun=).
+COUNTED_UNITS = frozenset({"people", "cases", "count"})
+
+
+def counted_noun(forms: Mapping[str, str], locale: str, value: float, qualifier: str | None = None) -> str:
+    """The form of a noun counted by `value` (data/glossary.yml, nouns), by CLDR plural rules.
+
+    Azerbaijani has only `other` (the singular after any number). Russian after a bare
+    number: 1 пострадавший, 2 пострадавших, 5 пострадавших, 21 пострадавший, 1,5 пострадавшего;
+    after около/более/до (a qualifier) the genitive: около 21 пострадавшего, около 22 пострадавших.
+    """
+    if locale == "ru" and abs(value) >= COMPACT_FROM:
+        return forms["many"]  # "2,5 миллиона человек", "около 32 миллиардов обращений"
+    category = plural_category(locale, value)
+    if locale == "ru" and qualifier is not None:
+        if category == "one":
+            return forms.get("genitive_one", forms["few"])
+        category = RU_GENITIVE_CATEGORY[category]
+    return forms.get(category, forms["other"])
 
 
 def _ru_compact_genitive(number: str) -> str:

@@ -1,7 +1,9 @@
 """Turn `[[stat ...]]` and `[[chart ...]]` markers into figures from the dataset.
 
 `[[stat METRIC PERIOD key=value]]` -> the value in the page's language, linked to its
-source on the sources page. `[[chart METRIC PERIOD by=DIMENSION]]` -> a bar chart of
+source on the sources page; with `noun=ID`, followed by the noun it counts in the form its
+number takes ("66 женщин", "21 пострадавший"; forms in data/glossary.yml, nouns).
+`[[chart METRIC PERIOD by=DIMENSION]]` -> a bar chart of
 that breakdown; `[[chart METRIC by=period]]` -> the metric's totals over the years the
 dataset has. Charts are SVG from a Jinja template, with the same data as a table.
 `[[downloads]]` -> links to the dataset as JSON and as a CSV in the page's language.
@@ -12,8 +14,8 @@ tests can check each number a reader sees against the dataset.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from scripts.markers import Marker, MarkerError
 from scripts.stats.dataset import Dataset, Observation, available, find_observation
 from scripts.stats.downloads import csv_download, json_download
-from scripts.stats.format import format_value, format_year_period
+from scripts.stats.format import COUNTED_UNITS, counted_noun, format_value, format_year_period
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -46,6 +48,8 @@ class PageContext:
     sources_url: str  # relative URL of the sources page from this page
     text: Callable[[str], str]  # interface strings in the page's language
     page_url: str  # this page's URL from the site root ("en/statistics/"), for relative links
+    # Forms of counted nouns (data/glossary.yml, nouns): noun id -> locale -> plural category -> form.
+    nouns: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,22 @@ def _lookup(dataset: Dataset, marker: Marker, metric: str, period: str, breakdow
         raise MarkerError(f"{marker.text}: {error.args[0] if error.args else error}") from None
 
 
+def _noun_text(marker: Marker, observation: Observation, unit: str, page: PageContext) -> str:
+    """`noun=ID`: the counted noun after the figure, in the form its number takes; '' without it."""
+    noun_id = marker.options.get("noun")
+    if noun_id is None:
+        return ""
+    if noun_id not in page.nouns:
+        known = ", ".join(sorted(page.nouns)) or "none"
+        raise MarkerError(f"{marker.text}: unknown noun '{noun_id}'; data/glossary.yml (nouns) has: {known}")
+    if unit not in COUNTED_UNITS:
+        raise MarkerError(
+            f"{marker.text}: noun= names what a figure counts, and {observation.metric} is in {unit}, "
+            f"which has its own word; remove noun={noun_id}"
+        )
+    return counted_noun(page.nouns[noun_id][page.locale], page.locale, observation.value, observation.qualifier)
+
+
 LATEST = "latest"
 # Kinds of source whose figures carry a note saying so (data/ui/statistics.yml "stats.kind.*").
 MARKED_KINDS = ("foreign_government", "news_of_official", "news")
@@ -104,15 +124,19 @@ def kind_note(dataset: Dataset, source_id: str, text: Callable[[str], str]) -> s
 
 def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
     if len(marker.args) != 2:
-        raise MarkerError(f"{marker.text}: write [[stat METRIC PERIOD]] with an optional key=value breakdown")
+        raise MarkerError(
+            f"{marker.text}: write [[stat METRIC PERIOD]] with an optional key=value breakdown and noun=NOUN"
+        )
     metric_id, period = marker.args
     if metric_id not in dataset.metrics:
         _lookup(dataset, marker, metric_id, period, {})  # names the metrics the dataset has
+    breakdown = {key: value for key, value in marker.options.items() if key != "noun"}
     latest = period == LATEST
     if latest:
-        period = latest_period(dataset, marker, metric_id, dict(marker.options))
-    observation = _lookup(dataset, marker, metric_id, period, dict(marker.options))
+        period = latest_period(dataset, marker, metric_id, breakdown)
+    observation = _lookup(dataset, marker, metric_id, period, breakdown)
     unit = dataset.metrics[metric_id].unit
+    noun = _noun_text(marker, observation, unit, page)
     # Raw HTML, not a Markdown link: MkDocs would log every `../sources/#id` URL as an
     # unrecognised relative link, burying real warnings in the build output.
     return (
@@ -121,6 +145,8 @@ def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
             observation=observation,
             breakdown=breakdown_attribute(observation),
             text=format_value(observation.value, unit, page.locale, observation.qualifier),
+            # A no-break space keeps the noun with its number, as format_value does for units.
+            noun=f"\u00a0{noun}" if noun else "",
             href=source_href(observation, page),
             tooltip=f"{page.text('stats.source')}: {source_title(dataset, observation.source, page.locale)}",
             year=format_year_period(period, page.locale) if latest else "",
