@@ -23,7 +23,7 @@ from scripts.build_output import trim_site
 from scripts.csp import CspError, add_policy
 from scripts.front_matter import FrontMatterError, check_front_matter
 from scripts.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
-from scripts.job_check import JobCheckError, load_job_checks
+from scripts.job_check import JobCheckError, load_job_checks, unknown_source_problems
 from scripts.language.glossary import GlossaryError, load_glossary
 from scripts.language.typography import add_non_breaking_spaces
 from scripts.markers import MarkerError, body_line_offset, replace_markers
@@ -118,6 +118,9 @@ def on_pre_build(config: Any) -> None:
         _build_data["glossary"] = load_glossary()
         _build_data["phones"] = load_phone_numbers(site_config.locales())
         check_sources(_build_data["phones"], _build_data["dataset"].sources)
+        unknown = unknown_source_problems(_build_data["job_checks"], _build_data["dataset"].sources)
+        if unknown:
+            raise JobCheckError("\n".join(unknown))
     except (DatasetError, JobCheckError, UiStringsError, QuizError, GlossaryError, PhoneError) as error:
         raise PluginError(str(error)) from error
     # No page or data file types a phone number: every one comes from data/phones.yml.

@@ -1,9 +1,13 @@
-"""The "Is this job offer safe?" check: questions from data/job-check/<locale>.yml,
-validated (same ids in every language), rendered as plain HTML that reads as a list
-without JavaScript; overrides/assets/js/job-check.js turns it into yes/no questions."""
+"""The "Is this offer safe?" check (job offers, marriage offers, offers made online):
+questions from data/job-check/<locale>.yml, validated (the same ids, risky answers and
+sources in every language), rendered as plain HTML that reads as a list of questions with
+their advice without JavaScript; overrides/assets/js/job-check.js turns it into yes/no
+questions. Each question's advice names the sources of the facts it rests on (`sources`);
+advice without sources is labelled as the site's own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +23,8 @@ TEMPLATES = Environment(
 )
 TEXT_FIELDS = ("title", "intro", "result_safe", "result_risky")
 QUESTION_FIELDS = ("id", "question", "risky_answer", "advice")
+# Optional: the source ids (data/statistics.json "sources") of the facts in the advice.
+SOURCES_FIELD = "sources"
 
 
 class JobCheckError(Exception):
@@ -31,6 +37,7 @@ class Question:
     question: str
     risky_answer: str
     advice: str
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,17 @@ def _problems_in(name: str, data: Any) -> list[str]:
             problems.append(
                 f'{where}: risky_answer is {question.get("risky_answer")!r}; expected "yes" or "no" (quoted)'
             )
+        sources = question.get(SOURCES_FIELD, [])
+        if not isinstance(sources, list) or not all(isinstance(source, str) and source for source in sources):
+            problems.append(
+                f"{where}: sources is {sources!r}; expected a list of source ids, e.g. [osce-country-visit-2012]"
+            )
     return problems
+
+
+def _shape(question: dict[str, Any]) -> tuple[str, str, tuple[str, ...]]:
+    """What every language must share for a question: its id, its risky answer, its sources."""
+    return question["id"], question["risky_answer"], tuple(question.get(SOURCES_FIELD) or ())
 
 
 def load_job_checks(locales: list[str], folder: Path = JOB_CHECK_DIR) -> dict[str, JobCheck]:
@@ -85,13 +102,13 @@ def load_job_checks(locales: list[str], folder: Path = JOB_CHECK_DIR) -> dict[st
     if problems:
         raise JobCheckError("\n".join(problems))
     reference_locale = locales[0]
-    reference = [(q["id"], q["risky_answer"]) for q in raw[reference_locale]["questions"]]
+    reference = [_shape(q) for q in raw[reference_locale]["questions"]]
     for locale in locales[1:]:
-        found = [(q["id"], q["risky_answer"]) for q in raw[locale]["questions"]]
+        found = [_shape(q) for q in raw[locale]["questions"]]
         if found != reference:
             problems.append(
-                f"data/job-check/{locale}.yml: questions (id, risky_answer) {found} differ from "
-                f"data/job-check/{reference_locale}.yml {reference}; keep the same ids, answers and order"
+                f"data/job-check/{locale}.yml: questions (id, risky_answer, sources) {found} differ from "
+                f"data/job-check/{reference_locale}.yml {reference}; keep the same ids, answers, sources and order"
             )
     if problems:
         raise JobCheckError("\n".join(problems))
@@ -99,18 +116,39 @@ def load_job_checks(locales: list[str], folder: Path = JOB_CHECK_DIR) -> dict[st
         locale: JobCheck(
             **{key: str(data[key]).strip() for key in TEXT_FIELDS},
             questions=tuple(
-                Question(**{key: str(q[key]).strip() for key in QUESTION_FIELDS}) for q in data["questions"]
+                Question(
+                    **{key: str(q[key]).strip() for key in QUESTION_FIELDS},
+                    sources=tuple(q.get(SOURCES_FIELD) or ()),
+                )
+                for q in data["questions"]
             ),
         )
         for locale, data in raw.items()
     }
 
 
-def render_job_check(check: JobCheck, labels: dict[str, str], phones: Phones) -> str:
-    """The check as HTML; phone markers in its texts become tel: links (in attributes, the number)."""
+def unknown_source_problems(checks: Mapping[str, JobCheck], known: Iterable[str]) -> list[str]:
+    """Questions citing a source id that data/statistics.json does not have."""
+    known_ids = set(known)
+    return [
+        f"data/job-check/{locale}.yml: question '{question.id}': unknown source '{source}'; "
+        f'add it to data/statistics.json "sources" or use one of: {", ".join(sorted(known_ids))}'
+        for locale, check in checks.items()
+        for question in check.questions
+        for source in question.sources
+        if source not in known_ids
+    ]
+
+
+def render_job_check(
+    check: JobCheck, labels: dict[str, str], phones: Phones, source_line: Callable[[tuple[str, ...]], str]
+) -> str:
+    """The check as HTML; phone markers in its texts become tel: links (in attributes, the number).
+    `source_line` gives the "Source: ..." HTML for a question's sources."""
     return TEMPLATES.get_template("job-check.html.j2").render(
         check=check,
         labels=labels,
         html=lambda text: phones.in_text(text, html=True),
         plain=lambda text: phones.in_text(text, html=False),
+        source_line=source_line,
     )

@@ -5,9 +5,10 @@ The single registry of markers: a name not listed here fails the build.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+
+from markupsafe import Markup
 
 from scripts.job_check import JobCheck, render_job_check
 from scripts.markers import Handler, Marker, MarkerError, RawHtml
@@ -24,11 +25,17 @@ from scripts.stats.render import (
 from scripts.stats.source_list import render_source_list
 
 
-def _job_check(marker: Marker, check: JobCheck, text: Callable[[str], str], phones: Phones) -> RawHtml:
+def _job_check(marker: Marker, check: JobCheck, dataset: Dataset, page: PageContext, phones: Phones) -> RawHtml:
     if marker.args or marker.options:
         raise MarkerError(f"{marker.text}: [[job-check]] takes no arguments")
-    labels = {"yes": text("jobcheck.yes"), "no": text("jobcheck.no"), "warnings": text("jobcheck.warnings")}
-    return RawHtml(render_job_check(check, labels, phones).strip(), block=True)
+    labels = {key: page.text(f"jobcheck.{key}") for key in ("yes", "no", "warnings", "own_advice")}
+
+    def source_line(sources: tuple[str, ...]) -> Markup:
+        # The same "Source: ..." line as [[source ID ...]] in a page, linked to the sources page.
+        line = render_source_line(Marker("source", sources, text=marker.text), dataset, page)
+        return Markup(line)  # noqa: S704 - rendered by an autoescaped template
+
+    return RawHtml(render_job_check(check, labels, phones, source_line).strip(), block=True)
 
 
 def _danger_numbers(marker: Marker, dataset: Dataset, page: PageContext, phones: Phones) -> RawHtml:
@@ -49,7 +56,7 @@ def marker_handlers(dataset: Dataset, job_check: JobCheck, page: PageContext, ph
         "table": lambda marker: RawHtml(render_table(marker, dataset, page), block=True),
         # The sources page's list of every source, grouped by kind (a block of its own).
         "source-list": lambda marker: RawHtml(render_source_list(marker, dataset, page), block=True),
-        "job-check": partial(_job_check, check=job_check, text=page.text, phones=phones),
+        "job-check": partial(_job_check, check=job_check, dataset=dataset, page=page, phones=phones),
         # A block of its own (a list of links): blank lines keep it out of the paragraph around it.
         "downloads": lambda marker: RawHtml(render_downloads(marker, page), block=True),
         # Phone numbers come from data/phones.yml: [[hotline]], [[hotline call]], [[phone ID]].

@@ -336,12 +336,11 @@ def render_danger_numbers(marker: Marker, phones: Phones, text: Any, source_href
     as plain text, `text.raw(key)` with its phone markers still in it."""
     if marker.args or marker.options:
         raise MarkerError(f"{marker.text}: [[danger-numbers]] takes no arguments")
+    # The strings with their markers still in them: a page's UiStrings would already have written
+    # the numbers out as plain text, and the numbers here must be tel: links.
+    raw = getattr(text, "raw", text)
     try:
-        # The raw strings, so that their [[phone ...]] markers become tel: links here;
-        # `text(key)` has already written the numbers out as plain text.
-        texts = {
-            key: phones.in_text(text.raw(f"danger.{key}"), html=True) for key in ("police", "emergency", "hotline")
-        }
+        texts = {key: phones.in_text(raw(f"danger.{key}"), html=True) for key in ("police", "emergency", "hotline")}
     except PhoneError as error:
         raise MarkerError(f"{marker.text}: {error}") from None
     # Safe: the template is autoescaped (TEMPLATES); the texts passed in are Markup already.

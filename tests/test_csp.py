@@ -198,7 +198,7 @@ def test_language_switch_works_under_the_policy(page, site_url):
 
 def test_job_offer_check_works_under_the_policy(page, site_url):
     seen = watch(page)
-    page.goto(site_url + "en/" + site_config.page_url("work-contract.md"), wait_until="networkidle")
+    page.goto(site_url + "en/" + site_config.page_url("offer-check.md"), wait_until="networkidle")
     check = page.locator(".job-check").first
     check.locator("input[type=radio]").first.check()
     assert check.locator("[role=status]").first.inner_text().strip() != ""

@@ -240,10 +240,10 @@ def test_another_number_reaches_the_quiz_the_job_check_the_handout_and_404(rebui
         prefix = language.url_prefix()
         quiz = BeautifulSoup((site / prefix / "quiz" / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert quiz.select(".quiz a[href='tel:153']"), f"{prefix}quiz/"
-        contract = (site / prefix / "work-contract" / "index.html").read_text(encoding="utf-8")
-        check = BeautifulSoup(contract, "html.parser").select_one("[data-job-check]")
-        assert check.select("a[href='tel:153']"), f"{prefix}work-contract/"
-        assert "153" in check["data-result-risky"], f"{prefix}work-contract/"
+        offer_check = (site / prefix / "offer-check" / "index.html").read_text(encoding="utf-8")
+        check = BeautifulSoup(offer_check, "html.parser").select_one("[data-job-check]")
+        assert check.select("a[href='tel:153']"), f"{prefix}offer-check/"
+        assert "153" in check["data-result-risky"], f"{prefix}offer-check/"
         handout = BeautifulSoup((site / prefix / "handout" / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert handout.select(".handout-hotline a[href='tel:153']"), f"{prefix}handout/"
     not_found = (site / "404.html").read_text(encoding="utf-8")

@@ -13,9 +13,11 @@ from conftest import HOTLINE_NUMBER
 from pypdf import PdfReader
 
 from scripts import site_config
+from scripts.phones import load_phone_numbers
 from scripts.ui_strings import load_ui_strings
 
 UI = load_ui_strings(site_config.locales())
+PHONES = load_phone_numbers(site_config.locales())
 LANGUAGES = site_config.languages()
 A4_POINTS = (595, 842)  # 210 mm x 297 mm
 
@@ -65,7 +67,10 @@ def test_handout_prints_on_one_a4_page_with_the_hotline_and_no_navigation(page, 
     assert_a4(pdf)
     assert len(pdf.pages) == 1, "the handout must fit on one page"
     text = squash(page_texts(pdf)[0])
-    assert HOTLINE_NUMBER.number in text
+    # The hotline, the danger numbers and the way to the page for readers abroad, all on the sheet.
+    for key in ("hotline", "police", "emergency"):
+        assert PHONES[key].number in text, key
+    assert squash(f"(../{site_config.page_url('abroad.md')})") in text
     assert squash(UI["hotline.label"][language.locale]) in text
     labels = navigation_labels(page)
     assert labels, "the page should have navigation to leave out"

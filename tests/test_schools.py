@@ -39,13 +39,31 @@ def soup_of(site_dir: Path, url_path: str) -> BeautifulSoup:
 # ---- The quiz's data files ----------------------------------------------------------------
 
 
-def test_every_language_has_the_same_ten_or_so_questions():
+def test_every_language_has_the_same_questions_options_and_answers():
     shapes = {
         locale: [(q.id, tuple(o.id for o in q.options), q.answer) for q in quiz.questions]
         for locale, quiz in QUIZZES.items()
     }
-    assert 8 <= len(shapes["en"]) <= 12
+    assert 8 <= len(shapes["en"]) <= 15
     assert shapes["az"] == shapes["en"] == shapes["ru"]
+
+
+# The lesson on online recruitment and false marriage offers (lesson-online.md) uses quiz questions 11-14.
+SESSION_QUESTIONS = ["online-job", "religious-marriage", "friend-secret", "danger-now"]
+
+
+def test_the_online_and_marriage_session_has_its_quiz_questions_11_to_14():
+    for quiz in QUIZZES.values():
+        assert [q.id for q in quiz.questions[10:14]] == SESSION_QUESTIONS
+
+
+def test_the_danger_question_sends_pupils_to_the_police_and_the_emergency_line_not_the_hotline():
+    for locale, quiz in QUIZZES.items():
+        question = next(q for q in quiz.questions if q.id == "danger-now")
+        answer = question.answer_text()
+        assert "[[phone police]]" in answer, locale
+        assert "[[phone emergency]]" in answer, locale
+        assert "[[hotline" not in answer, locale
 
 
 def write_quizzes(folder: Path, data: dict[str, object]) -> None:
@@ -202,6 +220,75 @@ def test_teachers_kit_links_to_the_offline_copy(site_dir, language):
     link = soup_of(site_dir, language.url_prefix() + "schools/").select_one(f'a[href="{SITE_URL}{OFFLINE_ZIP_PATH}"]')
     assert link is not None
     assert link.get_text() == UI["offline.download"][language.locale]
+
+
+def section(article, anchor: str) -> list:
+    """The elements of one h2 or h3 section: from its heading up to the next heading of its level or higher."""
+    heading = article.find(id=anchor)
+    levels = {"h2": ("h1", "h2"), "h3": ("h1", "h2", "h3")}[heading.name]
+    elements = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in levels:
+            break
+        elements.append(sibling)
+    return elements
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
+def test_the_online_and_marriage_lesson_has_story_sources_pupil_advice_and_safeguarding(site_dir, language):
+    # schools.md names the lesson and links to its page (the whole kit on one page would be too heavy).
+    schools = soup_of(site_dir, language.url_prefix() + "schools/").select_one("article")
+    stub = BeautifulSoup("".join(str(e) for e in section(schools, "online-and-marriage")), "html.parser")
+    assert stub.select_one(f"a[href='../{site_config.page_url('lesson-online.md')}']")
+
+    article = soup_of(site_dir, language.url_prefix() + site_config.page_url("lesson-online.md")).select_one("article")
+    assert [h2["id"] for h2 in article.find_all("h2")] == [
+        "plan",
+        "nigar",
+        "online-sources",
+        "pupil-can-do",
+        "safeguarding-online",
+    ]
+    # The plan is a 45-minute table that ends at 45 and uses the quiz's questions for the lesson.
+    table = next(element for element in section(article, "plan") if element.name == "table")
+    assert table.select("tbody tr")[-1].td.get_text().startswith("40–45")
+    assert "11–14" in table.get_text()
+    # The story is discussed part by part: four parts, each followed by questions.
+    assert sum(1 for element in section(article, "nigar") if element.name == "ul") == 4
+    # What the sources say names them: the portal, the journalists' stories, the OSCE, the Law,
+    # and the 2023 online figure.
+    sources = " ".join(str(element) for element in section(article, "online-sources"))
+    for source in ("insanalveri-portal", "recruitment-methods", "osce-country-visit-2012", "legal-framework"):
+        assert f"sources/#{source}" in sources, source
+    assert 'data-metric="online_trafficking_facts"' in sources
+    # What a pupil can do is the site's own advice, in its labelled box.
+    advice = section(article, "pupil-can-do")
+    assert [element["class"] for element in advice if element.name == "div"] == [["admonition", "tip"]]
+    title = advice[0].select_one(".admonition-title").get_text(strip=True)
+    assert title == {"az": "Bizim məsləhətimiz", "en": "Our advice", "ru": "Наш совет"}[language.locale]
+
+
+def danger_numbers_in(elements: list) -> BeautifulSoup:
+    return BeautifulSoup("".join(str(e) for e in elements), "html.parser").select_one(".danger-numbers")
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
+def test_teachers_are_told_the_hotline_is_for_advice_and_102_112_for_danger(site_dir, language):
+    numbers = load_phone_numbers(LOCALES)
+    tel = {key: f"a[href='tel:{numbers[key].tel}']" for key in ("hotline", "police", "emergency")}
+    schools = soup_of(site_dir, language.url_prefix() + "schools/").select_one("article")
+    lesson = soup_of(site_dir, language.url_prefix() + site_config.page_url("lesson-online.md")).select_one("article")
+    for article, anchor in ((schools, "safeguarding"), (schools, "help"), (lesson, "safeguarding-online")):
+        html = BeautifulSoup("".join(str(element) for element in section(article, anchor)), "html.parser")
+        for key, selector in tel.items():
+            assert html.select_one(selector), f"#{anchor} has no {key} link"
+    # Both safeguarding sections have the danger-numbers box, which says the hotline is no emergency service.
+    for article, anchor in ((schools, "safeguarding"), (lesson, "safeguarding-online")):
+        box = danger_numbers_in(section(article, anchor))
+        # split(): the build ties short words to the next with no-break spaces.
+        assert box.select_one(".danger-numbers__hotline").get_text(" ", strip=True).split() == (
+            PHONES[language.locale].in_text(UI["danger.hotline"][language.locale], html=False).split()
+        ), anchor
 
 
 def test_quiz_script_stores_and_sends_nothing():

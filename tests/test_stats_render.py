@@ -185,7 +185,7 @@ def test_the_table_behind_the_disclosure_lists_each_rows_figure_source_and_kind(
     assert us_count.a["href"] == "../sources/#tip-2019-azerbaijan"
     assert us_count.select_one(".chart__kind").get_text() == "(the US government’s count)"
     news = rows["2023"].select_one(".chart__source")
-    assert news.select_one(".chart__kind").get_text() == "(from a news report of the official report)"
+    assert news.select_one(".chart__kind").get_text() == "(as reported in the news)"
     assert rows["2017"].select_one(".chart__source .chart__kind") is None, "the authorities' own figure"
 
 
@@ -197,7 +197,7 @@ def test_under_the_chart_each_source_names_its_years_and_kind():
         "2018: US State Department, 2019 Trafficking in Persons Report: Azerbaijan (the US government’s count)" in notes
     )
     assert notes[-1].startswith("2023:")
-    assert notes[-1].endswith("(from a news report of the official report)")
+    assert notes[-1].endswith("(as reported in the news)")
     single = chart_soup("[[chart victims_identified 2017 by=sex]]").select_one("p.chart__sources")
     assert single.a["href"] == "../sources/#mia-annual-report-2017"
 
@@ -224,7 +224,7 @@ def test_table_marker_has_a_row_per_country_and_a_column_per_year_with_the_break
     assert (scroll["role"], scroll["tabindex"], scroll["aria-labelledby"]) == ("region", "0", table.caption["id"])
     notes = [li.get_text(" ", strip=True) for li in soup.select(".chart__sources li")]
     assert [note.split(":")[0] for note in notes] == ["2013", "2015", "2017", "2020", "2023"]
-    assert notes[1].endswith("(from a news report of the official report)")
+    assert notes[1].endswith("(as reported in the news)")
 
 
 WRONG = [
@@ -346,7 +346,7 @@ def page_with_nouns(locale: str) -> PageContext:
     ],
 )
 def test_a_stat_with_noun_shows_the_form_its_number_takes(marker, locale, figure, shown):
-    html = render_stat(parse_marker(marker), DATASET, page_with_nouns(locale))
+    html = render_stat(parse_marker(marker), DATASET, page_with_nouns(locale)).html
     link = BeautifulSoup(html, "html.parser").a
     # The figure itself stays the dataset's value, as the page tests check; the noun follows it in the link.
     assert link.find("data").text == figure
