@@ -63,7 +63,7 @@ check-translations: $(STAMP)
 check-front-matter: $(STAMP)
 	$(BIN)/python -m scripts.front_matter
 
-# Markdown style of docs/ and CONTRIBUTING*.md (rules in .pymarkdown).
+# Markdown style of docs/ and CONTRIBUTING*.md (rules in .rumdl.toml).
 check-markdown: $(STAMP)
 	$(BIN)/python -m scripts.lint_markdown
 

@@ -16,7 +16,7 @@ from conftest import ROOT
 from scripts import site_config
 
 # What an editor's clone holds that the checks read (the guide, the lint rules, the Makefile).
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "data", "Makefile", "requirements.txt", ".pymarkdown")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "data", "Makefile", "requirements.txt", ".rumdl.toml")
 NEW_PAGE = "safe-travel.md"
 # A short page per language, written as the guide says: front matter, one `#` title, a tel: link.
 PAGE_TEXT = {
