@@ -7,7 +7,6 @@ so the logic can move to another generator without MkDocs.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,19 @@ from scripts.stats.render import PageContext
 from scripts.theme_patches import ThemePatchError, patch_material_bundle, patch_material_page
 from scripts.translations import find_missing_translations, format_missing_translations
 from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings
-from scripts.unsafe_markup import UnsafeMarkupError, check_html, check_markdown
+from scripts.unsafe_markup import (
+    UnsafeMarkupError,
+    check_html,
+    check_markdown,
+    data_file_problems,
+    front_matter_problems,
+    page_findings,
+)
+
+# A page's problems are collected and the build goes on to the next page and language, so that
+# one build names every broken page; once every language is built, on_post_build stops the
+# build with all of them (nothing is published: scripts/build_site.py swaps in only a finished build).
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _locale(config: Any) -> str:
@@ -105,6 +116,9 @@ _held_html = HeldHtml()
 
 
 def on_pre_build(config: Any) -> None:
+    if _locale(config) == site_config.default_locale():
+        # The default language's build is the outer one: mkdocs-static-i18n builds the others inside it.
+        _build_data["page_problems"] = []
     try:
         _build_data["dataset"] = load_dataset()
         _build_data["job_checks"] = load_job_checks(site_config.locales())
@@ -112,16 +126,27 @@ def on_pre_build(config: Any) -> None:
         _build_data["quizzes"] = load_quizzes(site_config.locales())
     except (DatasetError, JobCheckError, UiStringsError, QuizError) as error:
         raise PluginError(str(error)) from error
+    # Interface texts, quiz and job check reach pages through templates that do not escape them.
+    problems = data_file_problems(ROOT)
+    if problems:
+        raise PluginError("\n".join(str(problem) for problem in problems))
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    _refuse_unsafe_markup(check_markdown, page.file.content_string, page, config)
-    locale = _locale(config)
     label = page_label(Path(config["docs_dir"]), page.file.src_path)
+    source = page.file.content_string
+    errors: list[str] = []
+    try:
+        # The whole source file (front matter too): its line numbers match the editor's.
+        check_markdown(source, label)
+    except UnsafeMarkupError as error:
+        errors.append(str(error))
+    errors += [str(problem) for problem in front_matter_problems(source, label)]
+    locale = _locale(config)
     try:
         check_front_matter(page.meta, set(_build_data["dataset"].sources), label)
     except FrontMatterError as error:
-        raise PluginError(str(error)) from error
+        errors.append(str(error))
     context = PageContext(
         locale=locale,
         sources_url=_sources_url(page, files),
@@ -134,30 +159,42 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         _build_data["quizzes"][locale], str(config["site_url"]), _language(config).url_prefix(), context.text
     )
     try:
-        first_line = 1 + body_line_offset(page.file.content_string, markdown)
+        first_line = 1 + body_line_offset(source, markdown)
         check_block_markers(markdown, label, first_line=first_line)
         _held_html.start_page()
-        return replace_markers(markdown, handlers, label, first_line=first_line, hold_html=_held_html.hold)
+        markdown = replace_markers(markdown, handlers, label, first_line=first_line, hold_html=_held_html.hold)
     except MarkerError as error:
-        raise PluginError(str(error)) from error
+        errors.append(str(error))
+    _page_failed(errors)
+    return markdown
 
 
-def _refuse_unsafe_markup(check: Callable[[str, str], None], text: str, page: Any, config: Any) -> None:
-    # check_markdown gets the whole source file (front matter too): its line numbers match the editor's.
-    try:
-        check(text, page_label(Path(config["docs_dir"]), page.file.src_path))
-    except UnsafeMarkupError as error:
-        raise PluginError(str(error)) from error
+def _page_failed(errors: list[str]) -> None:
+    _build_data.setdefault("page_problems", []).extend(errors)
 
 
 @event_priority(-200)
 def on_post_page(output: str, page: Any, config: Any) -> str:
     # Last of all plugins, so that the policy hashes the page's final inline scripts.
+    label = page_label(Path(config["docs_dir"]), page.file.src_path)
+    own_url = str(config["site_url"] or "") or None
+    errors: list[str] = []
     try:
-        check_no_token_left(output, page_label(Path(config["docs_dir"]), page.file.src_path))
+        check_no_token_left(output, label)
     except HeldHtmlError as error:
-        raise PluginError(str(error)) from error
-    _refuse_unsafe_markup(check_html, page.content or "", page, config)
+        errors.append(str(error))
+    try:
+        check_html(page.content or "", label, page.file.content_string, own_url)
+    except UnsafeMarkupError as error:
+        errors.append(str(error))
+    else:
+        # The whole page, theme and data-file texts included; only what the content check did not name.
+        errors += [
+            finding.message(label) + " (found in the built page outside its text: the front matter, a data file "
+            "in data/ or the theme in overrides/)"
+            for finding in page_findings(output, own_url)
+        ]
+    _page_failed(errors)
     return _finish_html(output, page.file.src_path)
 
 
@@ -208,6 +245,10 @@ def on_post_build(config: Any) -> None:
     others = {item.locale: site_dir / item.locale for item in site_config.languages() if not item.default}
     if not (site_dir / "sitemap.xml").is_file() or not all(folder.is_dir() for folder in others.values()):
         return
+    problems = _build_data.get("page_problems", [])
+    if problems:
+        count = sum(len(problem.splitlines()) for problem in problems)
+        raise PluginError(f"{count} problem(s) in the pages; fix each and build again:\n" + "\n".join(problems))
     split_sitemap(site_dir / "sitemap.xml", str(config["site_url"]), others)
     not_found = _build_data.get("not_found", {}).get(site_config.default_locale())
     if not_found:
