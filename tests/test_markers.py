@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import run_mkdocs_build
 from hypothesis import given
 from hypothesis import strategies as st
+from test_site_build import copy_project
 
 from scripts.markers import MarkerError, body_line_offset, find_markers, parse_marker, replace_markers
 
@@ -82,3 +84,29 @@ def test_errors_count_lines_from_where_the_body_starts_in_the_file():
 )
 def test_body_line_offset_finds_the_body_in_the_file(source, body, offset):
     assert body_line_offset(source, body) == offset
+
+
+def test_an_unclosed_marker_names_the_line_and_the_fix():
+    handlers = {"stat": lambda marker: "71"}
+    with pytest.raises(MarkerError) as error:
+        replace_markers("Intro.\n\nIn 2017: [[stat victims_identified 2017 victims.\n", handlers, "docs/en/x.md")
+    assert str(error.value) == (
+        "docs/en/x.md:3: the marker '[[stat victims_identified 2017 victims.' is not closed (the page would show it "
+        "as it is); end it with ]] right after its last word, on the same line, e.g. [[stat victims_identified 2017]]"
+    )
+    # In code, and next to a closed marker, brackets are fine.
+    assert replace_markers("`[[stat x` and [[stat y]]\n", handlers, "docs/en/x.md") == "`[[stat x` and 71\n"
+
+
+def test_an_unclosed_marker_fails_the_real_build(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "az" / "statistics.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("")
+    lines.append("Sayı: [[stat victims_identified 2017")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"docs/az/statistics.md:{len(lines)}: the marker '[[stat victims_identified 2017' is not closed" in (
+        result.stdout + result.stderr
+    )
