@@ -27,7 +27,7 @@ from scripts.markers import MarkerError, body_line_offset, replace_markers
 from scripts.offline import local_polyfills
 from scripts.page_markers import marker_handlers, page_label
 from scripts.quiz import QuizError, load_quizzes
-from scripts.schools import check_block_markers, school_marker_handlers
+from scripts.schools import SchoolLinks, check_block_markers, school_marker_handlers
 from scripts.sitemaps import split_sitemap
 from scripts.stats.dataset import DatasetError, load_dataset
 from scripts.stats.downloads import write_downloads
@@ -78,6 +78,11 @@ def on_config(config: Any) -> Any:
     if "polyfills" in config["extra"]:
         config["extra"]["polyfills"] = local_polyfills(config["extra"]["polyfills"])
     return config
+
+
+def _published(config: Any) -> str | None:
+    """The published address, or None in a preview (scripts/site_urls.py)."""
+    return site_urls.published_url(config["site_url"], config["dev_addr"])
 
 
 def _language_folder(src_uri: str) -> str:
@@ -155,9 +160,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     )
     handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context)
     # The schools pages' markers ([[quiz]], [[qr]], [[offline-zip]]: scripts/schools.py).
-    handlers |= school_marker_handlers(
-        _build_data["quizzes"][locale], str(config["site_url"]), _language(config).url_prefix(), context.text
+    links = SchoolLinks(
+        published_url=_published(config),
+        url_prefix=_language(config).url_prefix(),
+        page_url=page.url,
+        offline_zip=str(config["extra"].get("offline_zip", "")).lower() in {"1", "true", "yes"},
+        # Material's offline plugin (the offline copy, scripts/offline.py) turns directory URLs off.
+        offline_build=not config["use_directory_urls"],
     )
+    handlers |= school_marker_handlers(_build_data["quizzes"][locale], links, context.text)
     try:
         first_line = 1 + body_line_offset(source, markdown)
         check_block_markers(markdown, label, first_line=first_line)
@@ -177,7 +188,7 @@ def _page_failed(errors: list[str]) -> None:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     # Last of all plugins, so that the policy hashes the page's final inline scripts.
     label = page_label(Path(config["docs_dir"]), page.file.src_path)
-    own_url = str(config["site_url"] or "") or None
+    own_url = _published(config)
     errors: list[str] = []
     try:
         check_no_token_left(output, label)
@@ -229,10 +240,23 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     env.globals["ui_for"] = lambda other: UiStrings(_build_data["ui"], other)
     env.globals["site_languages"] = site_config.languages()
     language = _language(config)
-    env.globals["ui_page_url"] = lambda page: language.url_prefix() + site_config.page_url(page)
+    # A page of the site by its Markdown name, at the URL this build gives it ('rights/', or
+    # 'rights.html' in the offline copy, which has no directory URLs), for the `url` filter.
+    pages = {file.src_uri: file for file in files.documentation_pages()}
+    env.globals["ui_page_url"] = lambda page: _page_url(pages, language, page)
+    published = _published(config)
+    # Canonical and hreflang links, only where the site has a published address.
+    env.globals["published_url"] = published
     env.filters["site_relative_url"] = site_urls.site_relative
-    env.filters["absolute_site_url"] = lambda link: site_urls.absolute(str(config["site_url"]), link)
+    env.filters["absolute_site_url"] = lambda link: site_urls.root_link(published, link)
     return env
+
+
+def _page_url(pages: dict[str, Any], language: site_config.Language, page: str) -> str:
+    file = pages.get(f"{language.locale}/{page}") or pages.get(page)
+    if file is None:
+        raise PluginError(f"a template links to {page}, which is not a page: create docs/{language.locale}/{page}")
+    return str(file.url)
 
 
 @event_priority(-110)
@@ -249,7 +273,13 @@ def on_post_build(config: Any) -> None:
     if problems:
         count = sum(len(problem.splitlines()) for problem in problems)
         raise PluginError(f"{count} problem(s) in the pages; fix each and build again:\n" + "\n".join(problems))
-    split_sitemap(site_dir / "sitemap.xml", str(config["site_url"]), others)
+    published = _published(config)
+    if published:
+        split_sitemap(site_dir / "sitemap.xml", published, others)
+    else:
+        # A sitemap lists absolute addresses: a preview has none to give.
+        for sitemap in [*site_dir.rglob("sitemap.xml"), *site_dir.rglob("sitemap.xml.gz")]:
+            sitemap.unlink()
     not_found = _build_data.get("not_found", {}).get(site_config.default_locale())
     if not_found:
         (site_dir / "404.html").write_text(not_found, encoding="utf-8")

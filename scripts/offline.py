@@ -108,9 +108,9 @@ def allow_iframe_worker(page_html: str, shim: str) -> str:
     return page_html[: meta.start("policy")] + policy + page_html[meta.end("policy") :]
 
 
-def build_offline_site(site_dir: Path) -> None:
+def build_offline_site(site_dir: Path, environ: dict[str, str] | None = None) -> None:
     """A strict build of the site with the offline plugin on, into `site_dir`."""
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**(os.environ if environ is None else environ), "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
     # No "Edit this page" links: they lead to the repository, out of reach offline.
     env.pop("EDIT_URI", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
@@ -142,11 +142,11 @@ def write_zip(site_dir: Path, output: Path) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def make_offline_zip(output: Path = DEFAULT_OUTPUT) -> Path:
+def make_offline_zip(output: Path = DEFAULT_OUTPUT, environ: dict[str, str] | None = None) -> Path:
     shim = SHIM_FILE.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="site-offline-") as temp:
         site_dir = Path(temp) / "site"
-        build_offline_site(site_dir)
+        build_offline_site(site_dir, environ)
         prepare_pages(site_dir, shim)
         write_zip(site_dir, output)
     return output
