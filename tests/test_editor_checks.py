@@ -554,3 +554,43 @@ def test_readme_points_editors_to_the_guide():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "CONTRIBUTING.md" in readme
     assert "make build   # builds the site into site/" in readme
+
+
+def test_a_translation_made_later_does_not_make_its_original_outdated(repo):
+    # A fresh clone warned that pages written first in English were behind their own translations.
+    (repo / "mkdocs.yml").write_text(MKDOCS_YML + "  - new.md\n", encoding="utf-8")
+    (repo / "docs" / "en" / "new.md").write_text("# new\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "en: new page", when="2026-02-01T10:00:00+00:00")
+    for locale in ("az", "ru"):
+        (repo / "docs" / locale / "new.md").write_text(f"# {locale} new\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "az, ru: translations", when="2026-03-01T10:00:00+00:00")
+    # The English page changes again later: now the translations are behind.
+    assert "WARNING" not in translation_status(repo).stdout
+    (repo / "docs" / "en" / "new.md").write_text("# new\n\nMore.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "en: more", when="2026-04-01T10:00:00+00:00")
+    out = translation_status(repo).stdout
+    assert "WARNING: docs/az/new.md may be outdated" in out
+    assert "WARNING: docs/ru/new.md may be outdated" in out
+    assert "WARNING: docs/en/new.md" not in out
+
+
+def test_a_change_that_needs_no_translation_says_so_in_its_commit(repo):
+    (repo / "docs" / "az" / "rights.md").write_text("# az rights.md, düzəliş\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "az: typo\n\nTranslation: not needed", when="2026-02-01T10:00:00+00:00")
+    assert "WARNING" not in translation_status(repo).stdout
+    (repo / "docs" / "az" / "rights.md").write_text("# az rights.md, yeni\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "az: new text", when="2026-03-01T10:00:00+00:00")
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    assert "WARNING: docs/en/rights.md may be outdated" in translation_status(repo).stdout
+    (repo / ".translation-ignore-revs").write_text(f"# wording only\n{sha}\n", encoding="utf-8")
+    assert "WARNING" not in translation_status(repo).stdout
+
+
+def test_a_fresh_clone_has_no_outdated_translation_warning(tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, capture_output=True)
+    result = run_command("scripts.translation_status", "--root", str(clone))
+    assert result.returncode == 0, result.stdout
+    assert "WARNING" not in result.stdout, result.stdout
