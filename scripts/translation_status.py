@@ -114,16 +114,23 @@ def change_history(root: Path, path: str, ignored: set[str]) -> list[int]:
 
 
 def news_times(histories: dict[str, list[int]]) -> dict[str, list[int]]:
-    """For each file, the changes that are news for its counterparts: not a catch-up."""
-    news: dict[str, list[int]] = {}
-    for path, history in histories.items():
-        others = [time_ for other, times in histories.items() if other != path for time_ in times]
-        news[path] = []
-        for index, moment in enumerate(history):
-            previous = history[index - 1] if index else None
-            behind = any((previous is None or other > previous) and other < moment for other in others)
-            if not behind:
-                news[path].append(moment)
+    """For each file, the changes that are news for its counterparts: not a catch-up. A change
+    is a catch-up when another file had news since this file's own previous change (or, for its
+    first commit, at all); taken in time order, since whether a change is news depends on the
+    earlier ones."""
+    news: dict[str, list[int]] = {path: [] for path in histories}
+    events = sorted((moment, path, index) for path, history in histories.items() for index, moment in
+                    enumerate(history))
+    for moment, path, index in events:
+        previous = histories[path][index - 1] if index else None
+        behind = any(
+            (previous is None or other > previous) and other < moment
+            for other_path, times in news.items()
+            if other_path != path
+            for other in times
+        )
+        if not behind:
+            news[path].append(moment)
     return news
 
 
