@@ -97,10 +97,17 @@ def build_site(site_dir: Path = DEFAULT_SITE, env: dict[str, str] | None = None,
     swap_in(new, site_dir)
 
 
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--publish", action="store_true", help="a build for publishing: SITE_URL must be set")
-    parser.add_argument("--site-dir", type=Path, default=DEFAULT_SITE, help="default: site/")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="default: site/")
     parser.add_argument("--no-offline", action="store_true", help="without the offline copy (faster)")
     args = parser.parse_args(argv)
     env = dict(os.environ)
@@ -116,15 +123,31 @@ def main(argv: list[str] | None = None) -> int:
     try:
         build_site(args.site_dir, env, offline=not args.no_offline)
     except (BuildError, OfflineError) as error:
-        print(str(error).rstrip(), file=sys.stderr)
-        print(f"\nThe build failed: {args.site_dir} is unchanged. Fix the problems above and build again.",
+        print(problem_lines(str(error)), file=sys.stderr)
+        print(f"\nThe build failed: {_shown(args.site_dir)} is unchanged. Fix the problems above and build again.",
               file=sys.stderr)
         return 1
     kind = f"for {env[site_urls.ENV_NAME]}" if args.publish else "preview (no published address)"
     offline = "" if args.no_offline else f", with the offline copy ({OFFLINE_ZIP_PATH})"
-    print(f"Built {args.site_dir}: {kind}{offline}, in {time.monotonic() - start:.1f} s.")
+    print(f"Built {_shown(args.site_dir)}: {kind}{offline}, in {time.monotonic() - start:.1f} s.")
     return 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def problem_lines(output: str) -> str:
+    """The lines of MkDocs' output that name problems: its ERROR and WARNING messages with what
+    follows them, without the INFO lines and the banner."""
+    kept: list[str] = []
+    keeping = False
+    for line in output.splitlines():
+        if line.startswith(("ERROR", "WARNING")):
+            keeping = True
+        elif line.startswith(("INFO", "DEBUG")) or "\x1b[" in line or not line.strip():
+            keeping = False
+            continue
+        if keeping:
+            kept.append(line)
+    return "\n".join(kept) or output.strip()
