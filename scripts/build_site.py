@@ -133,9 +133,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
 
 def problem_lines(output: str) -> str:
     """The lines of MkDocs' output that name problems: its ERROR and WARNING messages with what
@@ -151,3 +148,7 @@ def problem_lines(output: str) -> str:
         if keeping:
             kept.append(line)
     return "\n".join(kept) or output.strip()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,7 +12,7 @@ link between pages is relative. `make serve` sets `site_url` to its own address
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 ENV_NAME = "SITE_URL"
 
@@ -45,6 +45,13 @@ def published_url(site_url: str | None, dev_addr: Any = None) -> str | None:
 
 
 def root_link(published: str | None, link: str) -> str:
-    """A link from any path of the site (the not-found page) to a path from its root: absolute
-    on the published site, from the server's root in a preview."""
-    return absolute(published, link) if published else "/" + site_relative(link).removeprefix(".")
+    """A link from any path of the site (the not-found page, hreflang alternates) to a path from
+    its root: absolute on the published site, from the server's root in a preview. A link that
+    already starts with the site's own path (mkdocs-static-i18n's alternates under a project
+    page, /repository/en/) keeps it once."""
+    if not published:
+        return "/" + site_relative(link).removeprefix(".")
+    base_path = urlsplit(published).path
+    if base_path not in {"", "/"} and link.startswith(base_path):
+        link = "/" + link[len(base_path) :]
+    return absolute(published, link)

@@ -56,8 +56,9 @@ def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(preview):
     finally:
         page.write_text(original, encoding="utf-8")
     assert result.returncode == 1
-    assert "docs/ru/rights.md" in result.stderr and "is not closed" in result.stderr
-    assert "The build failed: site is unchanged." in result.stderr
+    assert "docs/ru/rights.md" in result.stderr
+    assert "is not closed" in result.stderr
+    assert "The build failed: site is unchanged." in result.stderr, result.stderr[-600:]
     assert fingerprint(site) == before
     # No half-built folder is left beside it.
     assert sorted(path.name for path in preview.iterdir() if path.name.startswith(".site")) == []
