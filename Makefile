@@ -26,7 +26,7 @@ serve: $(STAMP)
 TEST_WORKERS ?= auto
 test: $(STAMP) chromium vnu
 	$(BIN)/ruff check scripts tests
-	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

@@ -122,6 +122,9 @@ def build_offline_site(site_dir: Path, environ: dict[str, str] | None = None) ->
 
 
 def prepare_pages(site_dir: Path, shim: str) -> None:
+    # The not-found page is for a web server, which a copy opened from files has not; its links
+    # lead from the server's root, which from file:// is the disk's.
+    (site_dir / "404.html").unlink(missing_ok=True)
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         allowed = allow_iframe_worker(_ALTERNATE_LINK.sub("", text), shim)
