@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.utils import get_relative_url
 
-from scripts import site_config, site_urls
+from scripts import preview, site_config, site_urls
 from scripts.build_output import trim_site
 from scripts.csp import CspError, add_policy
 from scripts.front_matter import FrontMatterError, check_front_matter
@@ -231,6 +231,13 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
         # on_post_build puts the default language's back.
         _build_data.setdefault("not_found", {})[_locale(config)] = output
     return output
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    # `make serve`: the reload script as a file the policy allows, and a failed build shown in the
+    # browser (scripts/preview.py).
+    preview.install(server)
+    return server
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
