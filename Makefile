@@ -19,8 +19,10 @@ build: $(STAMP)
 publish: $(STAMP)
 	$(BIN)/python -m scripts.build_site --publish
 
+# The live preview: reloads the page on every save, shows a failed build in the browser (scripts/preview.py).
+PREVIEW_PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PREVIEW_PORT)
 
 # In parallel workers (pytest-xdist), each with its own build of the site (tests/conftest.py).
 TEST_WORKERS ?= auto
