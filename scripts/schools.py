@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from scripts import site_urls
 from scripts.markers import Handler, Marker, MarkerError, RawHtml, find_markers
+from scripts.phones import Phones
 from scripts.qr import render_qr, render_qr_preview
 from scripts.quiz import Quiz, render_quiz
 
@@ -28,9 +29,9 @@ def _no_arguments(marker: Marker) -> None:
         raise MarkerError(f"{marker.text}: [[{marker.name}]] takes no arguments")
 
 
-def _quiz(marker: Marker, quiz: Quiz, text: Callable[[str], str]) -> RawHtml:
+def _quiz(marker: Marker, quiz: Quiz, text: Callable[[str], str], phones: Phones) -> RawHtml:
     _no_arguments(marker)
-    return RawHtml(render_quiz(quiz, text).strip(), block=True)
+    return RawHtml(render_quiz(quiz, text, phones).strip(), block=True)
 
 
 def _qr(marker: Marker, home: str | None, text: Callable[[str], str]) -> RawHtml:
@@ -75,10 +76,12 @@ def home_url(site_url: str, url_prefix: str) -> str:
     return site_urls.absolute(site_url, "/" + url_prefix)
 
 
-def school_marker_handlers(quiz: Quiz, links: SchoolLinks, text: Callable[[str], str]) -> dict[str, Handler]:
+def school_marker_handlers(
+    quiz: Quiz, links: SchoolLinks, text: Callable[[str], str], phones: Phones
+) -> dict[str, Handler]:
     """Handlers for one page of one language."""
     return {
-        "quiz": lambda marker: _quiz(marker, quiz, text),
+        "quiz": lambda marker: _quiz(marker, quiz, text, phones),
         "qr": lambda marker: _qr(marker, links.home(), text),
         "offline-zip": lambda marker: _offline_zip(marker, links, text),
     }
