@@ -22,13 +22,14 @@ from scripts.build_output import trim_site
 from scripts.csp import CspError, add_policy
 from scripts.front_matter import FrontMatterError, check_front_matter
 from scripts.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
+from scripts.internal_links import broken_links
 from scripts.job_check import JobCheckError, load_job_checks
 from scripts.markers import MarkerError, body_line_offset, replace_markers
 from scripts.offline import local_polyfills
 from scripts.page_markers import marker_handlers, page_label
 from scripts.phones import PhoneError, Phones, check_sources, load_phone_numbers, project_problems
 from scripts.quiz import QuizError, load_quizzes
-from scripts.schools import SchoolLinks, check_block_markers, school_marker_handlers
+from scripts.schools import OFFLINE_ZIP_PATH, SchoolLinks, check_block_markers, school_marker_handlers
 from scripts.sitemaps import split_sitemap
 from scripts.stats.dataset import DatasetError, load_dataset
 from scripts.stats.downloads import write_downloads
@@ -298,10 +299,6 @@ def on_post_build(config: Any) -> None:
     others = {item.locale: site_dir / item.locale for item in site_config.languages() if not item.default}
     if not (site_dir / "sitemap.xml").is_file() or not all(folder.is_dir() for folder in others.values()):
         return
-    problems = _build_data.get("page_problems", [])
-    if problems:
-        count = sum(len(problem.splitlines()) for problem in problems)
-        raise PluginError(f"{count} problem(s) in the pages; fix each and build again:\n" + "\n".join(problems))
     published = _published(config)
     if published:
         split_sitemap(site_dir / "sitemap.xml", published, others)
@@ -315,6 +312,11 @@ def on_post_build(config: Any) -> None:
     # The statistics downloads ([[downloads]] links to them), in every language at once.
     texts = {locale: _ui(locale) for locale in site_config.locales()}
     write_downloads(site_dir, _build_data["dataset"], texts)
+    # Every internal link and #anchor, from the built pages (the offline zip is added afterwards).
+    problems = [*_build_data.get("page_problems", []), *broken_links(site_dir, ROOT, skip=(OFFLINE_ZIP_PATH,))]
+    if problems:
+        count = sum(1 for problem in problems for line in problem.splitlines() if not line.startswith("  "))
+        raise PluginError(f"{count} problem(s) in the pages; fix each and build again:\n" + "\n".join(problems))
     try:
         patch_material_bundle(site_dir)
     except ThemePatchError as error:
