@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -277,7 +278,12 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     published = _published(config)
     # Canonical and hreflang links, only where the site has a published address.
     env.globals["published_url"] = published
-    env.filters["site_relative_url"] = site_urls.site_relative
+    # mkdocs-static-i18n's alternates start with the site's own path under a project page
+    # (/repository/en/): the switcher's relative link must not repeat it.
+    base_path = urlsplit(str(config["site_url"] or "/")).path
+    env.filters["site_relative_url"] = lambda link: site_urls.site_relative(
+        "/" + link[len(base_path) :] if base_path not in {"", "/"} and link.startswith(base_path) else link
+    )
     env.filters["absolute_site_url"] = lambda link: site_urls.root_link(published, link)
     return env
 

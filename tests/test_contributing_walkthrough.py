@@ -108,7 +108,7 @@ def test_a_page_missing_in_one_language_names_the_file_to_create(clone):
     status, output = _make_check(clone).split("\n", 1)
     assert status != "0"
     assert "docs/ru/safe-travel.md" in output
-    assert "Some checks failed: see the messages above." in output
+    assert "Some checks failed (translations" in output
 
 
 def test_a_new_page_in_three_languages_is_built_and_passes_every_check(clone):
