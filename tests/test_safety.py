@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 from conftest import all_page_urls
+from site_search import FIELD, open_search, run_search
+from site_search import HOTLINE as HOTLINE_NUMBER
 
 from scripts import site_config
 from scripts.ui_strings import load_ui_strings
@@ -155,8 +157,9 @@ def test_typing_capitals_or_shift_in_the_search_box_does_not_leave(page, site_ur
     asked = stand_in_for_destination(page)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(site_url + "en/" + RIGHTS)
-    search = page.locator("input[data-md-component=search-query]")
-    search.click()
+    open_search(page)
+    search = page.locator(FIELD)
+    assert page.evaluate("document.activeElement.matches('[data-site-search-input]')")
     for letter in "HELP":
         page.keyboard.press(f"Shift+{letter}")  # as a reader types capitals
     page.keyboard.down("Shift")
@@ -315,10 +318,7 @@ def test_a_visit_where_nothing_was_chosen_leaves_nothing_behind(page, site_url):
     page.set_viewport_size({"width": 1280, "height": 800})
     for locale_prefix in ["", "en/", "ru/"]:
         page.goto(site_url + locale_prefix + HOTLINE)
-        search = page.locator("input[data-md-component=search-query]")
-        search.fill("155")
-        search.press("End")
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert run_search(page, HOTLINE_NUMBER)
         page.keyboard.press("Escape")
         page.keyboard.press("Shift")  # one press: nothing happens, nothing is stored
     assert storage(page) == {"local": {}, "session": {}, "cookie": ""}
