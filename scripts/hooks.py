@@ -311,7 +311,8 @@ def on_post_build(config: Any) -> None:
     # act only once every language folder is there.
     site_dir = Path(config["site_dir"])
     others = {item.locale: site_dir / item.locale for item in site_config.languages() if not item.default}
-    if not (site_dir / "sitemap.xml").is_file() or not all(folder.is_dir() for folder in others.values()):
+    # (Not sitemap.xml: MkDocs writes none without a site_url, in a preview.)
+    if _locale(config) != site_config.default_locale() or not all(folder.is_dir() for folder in others.values()):
         return
     published = _published(config)
     if published:
