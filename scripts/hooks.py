@@ -311,8 +311,10 @@ def on_post_build(config: Any) -> None:
     # act only once every language folder is there.
     site_dir = Path(config["site_dir"])
     others = {item.locale: site_dir / item.locale for item in site_config.languages() if not item.default}
-    # (Not sitemap.xml: MkDocs writes none without a site_url, in a preview.)
-    if _locale(config) != site_config.default_locale() or not all(folder.is_dir() for folder in others.values()):
+    # (Not by sitemap.xml: MkDocs writes none without a site_url, in a preview. The outer build is
+    # the one mkdocs-static-i18n is not in the middle of.)
+    nested = getattr(config["plugins"].get("i18n"), "building", False)
+    if nested or not all(folder.is_dir() for folder in others.values()):
         return
     published = _published(config)
     if published:
