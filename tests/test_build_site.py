@@ -13,6 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 from test_site_build import copy_project
 
+from scripts.search_index import MATERIAL_INDEX, index_path
+from scripts.stats.downloads import csv_download, json_download
+
 PYTHON = sys.executable
 PUBLISHED = "https://example-owner.github.io/example-site/"
 
@@ -82,6 +85,32 @@ def test_a_preview_names_no_address_and_marks_the_handout(preview):
     # The schools page links to the offline copy that this build made, by a relative link.
     schools = BeautifulSoup((site / "en" / "schools" / "index.html").read_text("utf-8"), "html.parser")
     assert [a["href"] for a in schools.select('a[href$="site-offline.zip"]')] == ["../../downloads/site-offline.zip"]
+
+
+def test_a_preview_gets_the_same_finishing_steps_as_a_published_build(preview):
+    """The last post-build step (scripts/hooks.py) runs in a preview too, which has no sitemap."""
+    site = preview / "site"
+    # The 404 page in the default language, the statistics downloads in every language,
+    # one search index per language in place of Material's combined one.
+    not_found = BeautifulSoup((site / "404.html").read_text("utf-8"), "html.parser")
+    assert not_found.html["lang"] == "az"
+    assert (site / json_download()).is_file()
+    for locale in ("az", "en", "ru"):
+        assert (site / csv_download(locale)).is_file(), locale
+        assert (site / index_path(locale)).is_file(), locale
+    assert not (site / MATERIAL_INDEX).exists()
+
+
+def test_a_broken_anchor_stops_a_preview_build(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "en" / "rights.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nSee [the hotline](hotline.md#no-such-heading).\n", encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    result = build(project, "--no-offline")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"docs/en/rights.md line {line}: the link 'the hotline'" in result.stderr, result.stderr[-1500:]
+    assert "#no-such-heading" in result.stderr
 
 
 def test_a_build_for_publishing_refuses_to_run_without_the_address(tmp_path):
