@@ -9,17 +9,26 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-16)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test lint lock chromium vnu clean
+.PHONY: build publish serve test test-fast lint lock chromium vnu clean
 
+# A preview (no published address), with the offline copy; site/ changes only when the build succeeds.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m scripts.build_site
 
+# For GitHub Pages: the same, for the published address in SITE_URL (refuses to run without it).
+publish: $(STAMP)
+	$(BIN)/python -m scripts.build_site --publish
+
+# The live preview: reloads the page on every save, shows a failed build in the browser (scripts/preview.py).
+PREVIEW_PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PREVIEW_PORT)
 
+# In parallel workers (pytest-xdist), each with its own build of the site (tests/conftest.py).
+TEST_WORKERS ?= auto
 test: $(STAMP) chromium vnu
 	$(BIN)/ruff check scripts tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
@@ -46,44 +55,38 @@ lock:
 clean:
 	rm -rf site $(VENV)
 
-# --- Editors' checks: each is also a CI step; CONTRIBUTING.md explains every message. ---
-.PHONY: check check-translations check-front-matter check-markdown check-data check-language fix-language check-links check-links-external hooks
-CHECKS := check-translations check-front-matter check-markdown check-data check-language check-links
+# --- Editors' checks: scripts/editor_checks.py holds the one list (CHECKS); CONTRIBUTING.md explains every message. ---
+.PHONY: check check-translations check-front-matter check-data check-markdown check-language fix-language check-build check-links check-links-external hooks
 
-# Runs every check, even after one fails, so that all problems show at once.
+# Runs every check, even after one fails, so that all problems show at once; ends with the build.
 check: $(STAMP)
-	@status=0; for target in $(CHECKS); do $(MAKE) --no-print-directory $$target || status=1; done; \
-	if [ $$status -eq 0 ]; then echo "All checks passed."; else echo "Some checks failed: see the messages above."; fi; \
-	exit $$status
+	@$(BIN)/python -m scripts.editor_checks
 
-# Every page in every language: missing fails, outdated warns (job summary in CI).
+# One check of the list each (a new check in CHECKS gets a target here too).
+CHECK_ONE = @$(BIN)/python -m scripts.editor_checks $(@:check-%=%)
 check-translations: $(STAMP)
-	$(BIN)/python -m scripts.translation_status
-
+	$(CHECK_ONE)
 check-front-matter: $(STAMP)
-	$(BIN)/python -m scripts.front_matter
-
-# Markdown style of docs/ and CONTRIBUTING*.md (rules in .pymarkdown).
-check-markdown: $(STAMP)
-	$(BIN)/python -m scripts.lint_markdown
-
-# The statistics dataset (data/statistics.json).
+	$(CHECK_ONE)
 check-data: $(STAMP)
-	$(BIN)/python -m scripts.stats
+	$(CHECK_ONE)
+check-markdown: $(STAMP)
+	$(CHECK_ONE)
+check-build: $(STAMP)
+	$(CHECK_ONE)
 
 # Words and typography of pages and data: the glossary's terms, quotation marks and dashes,
 # mixed alphabets, English left in az/ru, Türkiye Turkish forms, Russian spelling, counted
 # nouns. The first run downloads the pinned Russian dictionary into .cache/.
 check-language: $(STAMP)
-	$(BIN)/python -m scripts.check_language
+	$(CHECK_ONE)
 
 # Replaces wrong quotation marks, dashes and apostrophes in place, then runs the check.
 fix-language: $(STAMP)
 	$(BIN)/python -m scripts.check_language --fix
 
-# Builds the site, then checks its internal links and #anchors.
-check-links: build
-	$(BIN)/python -m scripts.check_links site
+# The build checks every internal link and #anchor (scripts/hooks.py); kept as a name for it.
+check-links: check-build
 
 # Also links to other sites: needs the internet; the weekly workflow runs it.
 check-links-external: build
@@ -94,8 +97,8 @@ hooks: $(STAMP)
 	$(BIN)/pre-commit install
 
 # The offline copy of the whole site, for file:// (a USB stick, a classroom without network):
-# a second build without directory URLs, zipped to site/downloads/site-offline.zip. Run it
-# after `make build` (which empties site/); the Pages workflow does both.
+# a second build without directory URLs, zipped to site/downloads/site-offline.zip. `make build`
+# and `make publish` make it too; this target makes only the zip.
 .PHONY: offline
 offline: $(STAMP)
 	$(BIN)/python -m scripts.offline --output site/downloads/site-offline.zip

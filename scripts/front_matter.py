@@ -26,6 +26,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from scripts import site_config
+from scripts.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "data" / "front-matter.schema.json"
@@ -126,6 +127,11 @@ class PageProblem:
     def __str__(self) -> str:
         return f"{self.path} line {self.line}: front matter: {self.problem}"
 
+    def as_problem(self) -> Problem:
+        """The same finding in the shape every check shares: what was found, then the fix."""
+        found, _, fix = self.problem.partition("; ")
+        return Problem(self.path, self.line, f"front matter: {found}", fix or "see data/front-matter.schema.json")
+
 
 def _field_line(block: str, name: str) -> int:
     """The file line of `name:` inside the front matter (line 1 is the opening ---)."""
@@ -169,13 +175,39 @@ def check_page(path: Path, label: str, known_sources: Set[str]) -> list[PageProb
     ]
 
 
+class SourcesUnreadableError(Exception):
+    """data/statistics.json cannot give its source ids; the message says where and why."""
+
+
 def known_source_ids(path: Path = DATASET_PATH) -> set[str]:
-    return set(json.loads(path.read_text(encoding="utf-8"))["sources"])
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return set(data["sources"])
+    except FileNotFoundError:
+        raise SourcesUnreadableError(f"{path.name} is missing: the pages' sources are checked against it") from None
+    except json.JSONDecodeError as error:
+        raise SourcesUnreadableError(
+            f"{path.name} line {error.lineno}, column {error.colno}: not valid JSON ({error.msg}); "
+            "fix it first (make check-data shows the details): the pages' sources are checked against it"
+        ) from None
+    except (KeyError, TypeError):
+        raise SourcesUnreadableError(
+            f"{path.name} has no \"sources\" object: the pages' sources are checked against it"
+        ) from None
 
 
-def check_all(root: Path = ROOT) -> list[PageProblem]:
+def check_all(root: Path = ROOT) -> list[Problem]:
+    """Every page's front-matter problems, all at once, each with its line."""
+    try:
+        known = known_source_ids(root / "data" / "statistics.json")
+    except SourcesUnreadableError as error:
+        message = str(error)
+        return [Problem("data/statistics.json", 0, message.split("; ")[0], message.partition("; ")[2] or message)]
+    return [problem.as_problem() for problem in check_pages(root, known)]
+
+
+def check_pages(root: Path, known: set[str]) -> list[PageProblem]:
     config = site_config.load_mkdocs_config(root / "mkdocs.yml")
-    known = known_source_ids(root / "data" / "statistics.json")
     problems: list[PageProblem] = []
     for locale in site_config.locales(config):
         for page in site_config.pages(config):
@@ -188,7 +220,13 @@ def check_all(root: Path = ROOT) -> list[PageProblem]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check the front matter of every page in every language.")
     parser.add_argument("--root", type=Path, default=ROOT, help="the repository (default: this one)")
-    problems = check_all(parser.parse_args(argv).root.resolve())
+    root = parser.parse_args(argv).root.resolve()
+    try:
+        known = known_source_ids(root / "data" / "statistics.json")
+    except SourcesUnreadableError as error:
+        print(f"ERROR: data/statistics.json: {error}", file=sys.stderr)
+        return 1
+    problems = check_pages(root, known)
     for problem in problems:
         print(problem)
     if problems:

@@ -7,9 +7,9 @@ so the logic can move to another generator without MkDocs.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -18,11 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.utils import get_relative_url
 
-from scripts import site_config, site_urls
+from scripts import preview, site_config, site_urls
 from scripts.build_output import trim_site
 from scripts.csp import CspError, add_policy
 from scripts.front_matter import FrontMatterError, check_front_matter
 from scripts.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
+from scripts.internal_links import broken_links
 from scripts.job_check import JobCheckError, load_job_checks, unknown_source_problems
 from scripts.language.glossary import GlossaryError, load_glossary
 from scripts.language.typography import add_non_breaking_spaces
@@ -31,7 +32,7 @@ from scripts.offline import local_polyfills
 from scripts.page_markers import marker_handlers, page_label
 from scripts.phones import PhoneError, Phones, check_sources, load_phone_numbers, project_problems
 from scripts.quiz import QuizError, load_quizzes
-from scripts.schools import check_block_markers, school_marker_handlers
+from scripts.schools import OFFLINE_ZIP_PATH, SchoolLinks, check_block_markers, school_marker_handlers
 from scripts.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for, write_language_indexes
 from scripts.sitemaps import split_sitemap
 from scripts.stats.dataset import DatasetError, load_dataset
@@ -40,7 +41,19 @@ from scripts.stats.render import PageContext
 from scripts.theme_patches import ThemePatchError, patch_material_bundle, patch_material_page
 from scripts.translations import find_missing_translations, format_missing_translations
 from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings
-from scripts.unsafe_markup import UnsafeMarkupError, check_html, check_markdown
+from scripts.unsafe_markup import (
+    UnsafeMarkupError,
+    check_html,
+    check_markdown,
+    data_file_problems,
+    front_matter_problems,
+    page_findings,
+)
+
+# A page's problems are collected and the build goes on to the next page and language, so that
+# one build names every broken page; once every language is built, on_post_build stops the
+# build with all of them (nothing is published: scripts/build_site.py swaps in only a finished build).
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _locale(config: Any) -> str:
@@ -72,6 +85,11 @@ def on_config(config: Any) -> Any:
     if "polyfills" in config["extra"]:
         config["extra"]["polyfills"] = local_polyfills(config["extra"]["polyfills"])
     return config
+
+
+def _published(config: Any) -> str | None:
+    """The published address, or None in a preview (scripts/site_urls.py)."""
+    return site_urls.published_url(config["site_url"], config["dev_addr"])
 
 
 def _language_folder(src_uri: str) -> str:
@@ -110,6 +128,9 @@ _held_html = HeldHtml()
 
 
 def on_pre_build(config: Any) -> None:
+    if _locale(config) == site_config.default_locale():
+        # The default language's build is the outer one: mkdocs-static-i18n builds the others inside it.
+        _build_data["page_problems"] = []
     try:
         _build_data["dataset"] = load_dataset()
         _build_data["job_checks"] = load_job_checks(site_config.locales())
@@ -123,6 +144,10 @@ def on_pre_build(config: Any) -> None:
             raise JobCheckError("\n".join(unknown))
     except (DatasetError, JobCheckError, UiStringsError, QuizError, GlossaryError, PhoneError) as error:
         raise PluginError(str(error)) from error
+    # Interface texts, quiz and job check reach pages through templates that do not escape them.
+    problems = data_file_problems(ROOT)
+    if problems:
+        raise PluginError("\n".join(str(problem) for problem in problems))
     # No page or data file types a phone number: every one comes from data/phones.yml.
     problems = project_problems(Path(config["config_file_path"]).parent, _build_data["phones"])
     if problems:
@@ -140,13 +165,20 @@ def _ui(locale: str) -> UiStrings:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    _refuse_unsafe_markup(check_markdown, page.file.content_string, page, config)
-    locale = _locale(config)
     label = page_label(Path(config["docs_dir"]), page.file.src_path)
+    source = page.file.content_string
+    errors: list[str] = []
+    try:
+        # The whole source file (front matter too): its line numbers match the editor's.
+        check_markdown(source, label)
+    except UnsafeMarkupError as error:
+        errors.append(str(error))
+    errors += [str(problem) for problem in front_matter_problems(source, label)]
+    locale = _locale(config)
     try:
         check_front_matter(page.meta, set(_build_data["dataset"].sources), label)
     except FrontMatterError as error:
-        raise PluginError(str(error)) from error
+        errors.append(str(error))
     context = PageContext(
         locale=locale,
         sources_url=_sources_url(page, files),
@@ -157,16 +189,24 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     phones = _phones(locale)
     handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context, phones)
     # The schools pages' markers ([[quiz]], [[qr]], [[offline-zip]]: scripts/schools.py).
-    handlers |= school_marker_handlers(
-        _build_data["quizzes"][locale], str(config["site_url"]), _language(config).url_prefix(), context.text, phones
+    links = SchoolLinks(
+        published_url=_published(config),
+        url_prefix=_language(config).url_prefix(),
+        page_url=page.url,
+        offline_zip=str(config["extra"].get("offline_zip", "")).lower() in {"1", "true", "yes"},
+        # Material's offline plugin (the offline copy, scripts/offline.py) turns directory URLs off.
+        offline_build=not config["use_directory_urls"],
     )
+    handlers |= school_marker_handlers(_build_data["quizzes"][locale], links, context.text, phones)
     try:
-        first_line = 1 + body_line_offset(page.file.content_string, markdown)
+        first_line = 1 + body_line_offset(source, markdown)
         check_block_markers(markdown, label, first_line=first_line)
         _held_html.start_page()
-        return replace_markers(markdown, handlers, label, first_line=first_line, hold_html=_held_html.hold)
+        markdown = replace_markers(markdown, handlers, label, first_line=first_line, hold_html=_held_html.hold)
     except MarkerError as error:
-        raise PluginError(str(error)) from error
+        errors.append(str(error))
+    _page_failed(errors)
+    return markdown
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
@@ -175,22 +215,32 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return add_non_breaking_spaces(html, _locale(config))
 
 
-def _refuse_unsafe_markup(check: Callable[[str, str], None], text: str, page: Any, config: Any) -> None:
-    # check_markdown gets the whole source file (front matter too): its line numbers match the editor's.
-    try:
-        check(text, page_label(Path(config["docs_dir"]), page.file.src_path))
-    except UnsafeMarkupError as error:
-        raise PluginError(str(error)) from error
+def _page_failed(errors: list[str]) -> None:
+    _build_data.setdefault("page_problems", []).extend(errors)
 
 
 @event_priority(-200)
 def on_post_page(output: str, page: Any, config: Any) -> str:
     # Last of all plugins, so that the policy hashes the page's final inline scripts.
+    label = page_label(Path(config["docs_dir"]), page.file.src_path)
+    own_url = _published(config)
+    errors: list[str] = []
     try:
-        check_no_token_left(output, page_label(Path(config["docs_dir"]), page.file.src_path))
+        check_no_token_left(output, label)
     except HeldHtmlError as error:
-        raise PluginError(str(error)) from error
-    _refuse_unsafe_markup(check_html, page.content or "", page, config)
+        errors.append(str(error))
+    try:
+        check_html(page.content or "", label, page.file.content_string, own_url)
+    except UnsafeMarkupError as error:
+        errors.append(str(error))
+    else:
+        # The whole page, theme and data-file texts included; only what the content check did not name.
+        errors += [
+            finding.message(label) + " (found in the built page outside its text: the front matter, a data file "
+            "in data/ or the theme in overrides/)"
+            for finding in page_findings(output, own_url)
+        ]
+    _page_failed(errors)
     return _finish_html(output, page.file.src_path)
 
 
@@ -218,6 +268,13 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     return output
 
 
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    # `make serve`: the reload script as a file the policy allows, and a failed build shown in the
+    # browser (scripts/preview.py).
+    preview.install(server)
+    return server
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     locale = _locale(config)
     env.globals["ui"] = _ui(locale)
@@ -229,16 +286,34 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     env.filters["phone_text"] = lambda text: _phones(locale).in_text(str(text), html=False)
     env.globals["site_languages"] = site_config.languages()
     language = _language(config)
-    env.globals["ui_page_url"] = lambda page: language.url_prefix() + site_config.page_url(page)
+    # A page of the site by its Markdown name, at the URL this build gives it ('rights/', or
+    # 'rights.html' in the offline copy, which has no directory URLs), for the `url` filter.
+    pages = {file.src_uri: file for file in files.documentation_pages()}
+    env.globals["ui_page_url"] = lambda page: _page_url(pages, language, page)
+    published = _published(config)
+    # Canonical and hreflang links, only where the site has a published address.
+    env.globals["published_url"] = published
     # The site's search (partials/search.html): what it loads on first open, in this language.
     try:
         env.globals["search_scripts"] = [f"{LUNR_FOLDER}/{name}" for name in scripts_for(locale)]
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     env.globals["search_index"] = index_path(locale).as_posix()
-    env.filters["site_relative_url"] = site_urls.site_relative
-    env.filters["absolute_site_url"] = lambda link: site_urls.absolute(str(config["site_url"]), link)
+    # mkdocs-static-i18n's alternates start with the site's own path under a project page
+    # (/repository/en/): the switcher's relative link must not repeat it.
+    base_path = urlsplit(str(config["site_url"] or "/")).path
+    env.filters["site_relative_url"] = lambda link: site_urls.site_relative(
+        "/" + link[len(base_path) :] if base_path not in {"", "/"} and link.startswith(base_path) else link
+    )
+    env.filters["absolute_site_url"] = lambda link: site_urls.root_link(published, link)
     return env
+
+
+def _page_url(pages: dict[str, Any], language: site_config.Language, page: str) -> str:
+    file = pages.get(f"{language.locale}/{page}") or pages.get(page)
+    if file is None:
+        raise PluginError(f"a template links to {page}, which is not a page: create docs/{language.locale}/{page}")
+    return str(file.url)
 
 
 @event_priority(-110)
@@ -249,9 +324,18 @@ def on_post_build(config: Any) -> None:
     # act only once every language folder is there.
     site_dir = Path(config["site_dir"])
     others = {item.locale: site_dir / item.locale for item in site_config.languages() if not item.default}
-    if not (site_dir / "sitemap.xml").is_file() or not all(folder.is_dir() for folder in others.values()):
+    # (Not by sitemap.xml: MkDocs writes none without a site_url, in a preview. The outer build is
+    # the one mkdocs-static-i18n is not in the middle of.)
+    nested = getattr(config["plugins"].get("i18n"), "building", False)
+    if nested or not all(folder.is_dir() for folder in others.values()):
         return
-    split_sitemap(site_dir / "sitemap.xml", str(config["site_url"]), others)
+    published = _published(config)
+    if published:
+        split_sitemap(site_dir / "sitemap.xml", published, others)
+    else:
+        # A sitemap lists absolute addresses: a preview has none to give.
+        for sitemap in [*site_dir.rglob("sitemap.xml"), *site_dir.rglob("sitemap.xml.gz")]:
+            sitemap.unlink()
     not_found = _build_data.get("not_found", {}).get(site_config.default_locale())
     if not_found:
         (site_dir / "404.html").write_text(not_found, encoding="utf-8")
@@ -266,6 +350,11 @@ def on_post_build(config: Any) -> None:
             write_language_indexes(site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
+    # Every internal link and #anchor, from the built pages (the offline zip is added afterwards).
+    problems = [*_build_data.get("page_problems", []), *broken_links(site_dir, ROOT, skip=(OFFLINE_ZIP_PATH,))]
+    if problems:
+        count = sum(1 for problem in problems for line in problem.splitlines() if not line.startswith("  "))
+        raise PluginError(f"{count} problem(s) in the pages; fix each and build again:\n" + "\n".join(problems))
     try:
         patch_material_bundle(site_dir)
     except ThemePatchError as error:

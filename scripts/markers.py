@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 MARKER_PATTERN = re.compile(r"\[\[(?P<body>[^\[\]\n]*)\]\]")
+# `[[` and what follows it up to the next bracket or the end of the line (a marker left open).
+UNCLOSED_PATTERN = re.compile(r"\[\[[^\[\]\n]{0,80}")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 OPTION_PATTERN = re.compile(r"^(?P<key>[a-z][a-z0-9_]*)=(?P<value>[^\s=]+)$")
 FENCE_PATTERN = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -160,6 +162,7 @@ def _replace_in_line(
     line: str, number: int, handlers: Mapping[str, Handler], source_label: str, hold_html: HoldHtml | None
 ) -> str:
     spans = _code_spans(line)
+    _refuse_unclosed(line, spans, number, source_label)
     parts: list[str] = []
     pending: list[str] = []  # notes waiting for the end of the current sentence
     position = 0
@@ -196,3 +199,18 @@ def _replace_in_line(
         position = match.end()
     flush_until(len(line))
     return "".join(parts)
+
+
+def _refuse_unclosed(line: str, spans: list[tuple[int, int]], number: int, source_label: str) -> None:
+    """A `[[` with no `]]` after it on its line would be shown as it is, brackets and all."""
+    closed = [match.span() for match in MARKER_PATTERN.finditer(line)]
+    for match in UNCLOSED_PATTERN.finditer(line):
+        start = match.start()
+        if any(a <= start < b for a, b in spans) or any(a <= start < b for a, b in closed):
+            continue
+        text = match.group(0).rstrip()
+        example = " ".join(text.split()[:3])
+        raise MarkerError(
+            f"{source_label}:{number}: the marker '{text}' is not closed (the page would show it as it is); "
+            f"end it with ]] right after its last word, on the same line, e.g. {example}]]"
+        )

@@ -51,9 +51,9 @@ def local_polyfills(polyfills: Iterable[str]) -> list[str]:
     return [url for url in polyfills if "iframe-worker" not in url]
 
 
-def build_offline_site(site_dir: Path) -> None:
+def build_offline_site(site_dir: Path, environ: dict[str, str] | None = None) -> None:
     """A strict build of the site with the offline plugin on, into `site_dir`."""
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**(os.environ if environ is None else environ), "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
     # No "Edit this page" links: they lead to the repository, out of reach offline.
     env.pop("EDIT_URI", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
@@ -67,6 +67,9 @@ def build_offline_site(site_dir: Path) -> None:
 
 
 def prepare_pages(site_dir: Path) -> None:
+    # The not-found page is for a web server, which a copy opened from files has not; its links
+    # lead from the server's root, which from file:// is the disk's.
+    (site_dir / "404.html").unlink(missing_ok=True)
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         local = _ALTERNATE_LINK.sub("", text)
@@ -87,10 +90,10 @@ def write_zip(site_dir: Path, output: Path) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def make_offline_zip(output: Path = DEFAULT_OUTPUT) -> Path:
+def make_offline_zip(output: Path = DEFAULT_OUTPUT, environ: dict[str, str] | None = None) -> Path:
     with tempfile.TemporaryDirectory(prefix="site-offline-") as temp:
         site_dir = Path(temp) / "site"
-        build_offline_site(site_dir)
+        build_offline_site(site_dir, environ)
         prepare_pages(site_dir)
         write_zip(site_dir, output)
     return output

@@ -46,3 +46,8 @@ def render_qr(url: str, alt: str, caption: str, element_id: str = "qr") -> str:
     return TEMPLATES.get_template("qr.html.j2").render(
         size=code.size, scale=SCALE, path=code.path, url=url, alt=alt, caption=caption, id=element_id
     )
+
+
+def render_qr_preview(note: str) -> str:
+    """In a preview build, in place of the code: a note that the printed handout needs the published site."""
+    return TEMPLATES.get_template("qr-preview.html.j2").render(note=note)

@@ -7,12 +7,16 @@ scripts/page_markers.py.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
+from dataclasses import dataclass
+
+from mkdocs.utils import get_relative_url
 
 from scripts import site_urls
 from scripts.markers import Handler, Marker, MarkerError, RawHtml, find_markers
 from scripts.phones import Phones
-from scripts.qr import render_qr
+from scripts.qr import render_qr, render_qr_preview
 from scripts.quiz import Quiz, render_quiz
 
 BLOCK_MARKERS = ("quiz", "qr")
@@ -30,16 +34,41 @@ def _quiz(marker: Marker, quiz: Quiz, text: Callable[[str], str], phones: Phones
     return RawHtml(render_quiz(quiz, text, phones).strip(), block=True)
 
 
-def _qr(marker: Marker, home_url: str, text: Callable[[str], str]) -> RawHtml:
+def _qr(marker: Marker, home: str | None, text: Callable[[str], str]) -> RawHtml:
     _no_arguments(marker)
-    return RawHtml(render_qr(home_url, alt=text("qr.alt"), caption=text("qr.caption")).strip(), block=True)
+    if home is None:
+        # A preview has no address to print: say so on the handout instead of a code to 127.0.0.1.
+        return RawHtml(render_qr_preview(text("qr.preview")).strip(), block=True)
+    return RawHtml(render_qr(home, alt=text("qr.alt"), caption=text("qr.caption")).strip(), block=True)
 
 
-def _offline_zip(marker: Marker, site_url: str, text: Callable[[str], str]) -> str:
+@dataclass(frozen=True)
+class SchoolLinks:
+    """Where the schools markers point, for one page of one build."""
+
+    published_url: str | None  # the site's published address; None in a preview
+    url_prefix: str  # the page's language folder below the site root: '' or 'en/'
+    page_url: str  # the page's own URL below the site root: 'en/schools/' or 'en/schools.html'
+    offline_zip: bool  # this build has the offline copy at OFFLINE_ZIP_PATH (scripts/build_site.py)
+    offline_build: bool  # this build is the offline copy itself (which does not hold the zip)
+
+    def home(self) -> str | None:
+        return site_urls.absolute(self.published_url, "/" + self.url_prefix) if self.published_url else None
+
+    def zip_href(self) -> str | None:
+        if self.offline_build:
+            # The copy does not hold itself: from it, the zip is on the published site, if any.
+            return site_urls.absolute(self.published_url, "/" + OFFLINE_ZIP_PATH) if self.published_url else None
+        return get_relative_url(OFFLINE_ZIP_PATH, self.page_url) if self.offline_zip else None
+
+
+def _offline_zip(marker: Marker, links: SchoolLinks, text: Callable[[str], str]) -> RawHtml:
     _no_arguments(marker)
-    # Absolute: the same link works on the published site and inside the offline copy itself
-    # (where the zip is not included), and MkDocs does not look for it among the pages.
-    return f"[{text('offline.download')}]({site_urls.absolute(site_url, '/' + OFFLINE_ZIP_PATH)})"
+    href = links.zip_href()
+    label = html.escape(text("offline.download"))
+    # HTML, not a Markdown link: the zip is not one of MkDocs' pages. No link where the zip is not
+    # (a `mkdocs serve` preview, or the offline copy of a preview).
+    return RawHtml(f'<a href="{html.escape(href)}">{label}</a>' if href else f"<span>{label}</span>")
 
 
 def home_url(site_url: str, url_prefix: str) -> str:
@@ -48,13 +77,13 @@ def home_url(site_url: str, url_prefix: str) -> str:
 
 
 def school_marker_handlers(
-    quiz: Quiz, site_url: str, url_prefix: str, text: Callable[[str], str], phones: Phones
+    quiz: Quiz, links: SchoolLinks, text: Callable[[str], str], phones: Phones
 ) -> dict[str, Handler]:
-    """Handlers for one page's language; `url_prefix` is that language's folder ('' or 'en/')."""
+    """Handlers for one page of one language."""
     return {
         "quiz": lambda marker: _quiz(marker, quiz, text, phones),
-        "qr": lambda marker: _qr(marker, home_url(site_url, url_prefix), text),
-        "offline-zip": lambda marker: _offline_zip(marker, site_url, text),
+        "qr": lambda marker: _qr(marker, links.home(), text),
+        "offline-zip": lambda marker: _offline_zip(marker, links, text),
     }
 
 

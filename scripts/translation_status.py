@@ -2,9 +2,16 @@
 
 A page is *missing* in a language when its file does not exist (the check fails), and
 *outdated* in a language when its counterpart in another language changed later (a
-warning: a typo fix need not be translated). "Changed" is the time of the last commit
-that touched the file; a file with uncommitted changes counts as changed now, so an
-editor sees before committing which translations their change leaves behind.
+warning: a typo fix need not be translated). "Changed" is a commit that touched the file;
+a file with uncommitted changes counts as changed now, so an editor sees before committing
+which translations their change leaves behind.
+
+Two kinds of change make no other language outdated: a translation catching up (the file
+was created, or changed, while a counterpart had changed since its own last change: it
+brings the news over, it is not news), and a commit that says so, with a line
+`Translation: not needed` in its message or its id in .translation-ignore-revs (for commits
+made before that line existed). Without the first rule a fresh clone warned that every
+page written first in English was behind its own translations.
 
 Run: python -m scripts.translation_status   (exit 1 when a page is missing)
 In GitHub Actions the table is also written to the job summary ($GITHUB_STEP_SUMMARY).
@@ -22,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import site_config
+from scripts.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 PRESENT, MISSING, OUTDATED = "present", "missing", "outdated"
@@ -80,6 +88,52 @@ def last_commit_time(root: Path, path: str) -> int | None:
     return int(output) if result.returncode == 0 and output else None
 
 
+IGNORE_REVS = ".translation-ignore-revs"
+NOT_NEEDED = "not needed"
+
+
+def ignored_revisions(root: Path) -> set[str]:
+    """Commits listed in .translation-ignore-revs: one id per line, `#` starts a comment."""
+    path = root / IGNORE_REVS
+    if not path.is_file():
+        return set()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line}
+
+
+def change_history(root: Path, path: str, ignored: set[str]) -> list[int]:
+    """The times of the commits that changed `path` and may need translating, oldest first."""
+    result = _git(root, "log", "--format=%H %ct %(trailers:key=Translation,valueonly,separator=%x2C)", "--", path)
+    times = []
+    for line in result.stdout.splitlines() if result.returncode == 0 else []:
+        sha, _, rest = line.partition(" ")
+        stamp, _, trailer = rest.partition(" ")
+        if stamp.isdigit() and NOT_NEEDED not in trailer.lower() and not any(sha.startswith(rev) for rev in ignored):
+            times.append(int(stamp))
+    return sorted(times)
+
+
+def news_times(histories: dict[str, list[int]]) -> dict[str, list[int]]:
+    """For each file, the changes that are news for its counterparts: not a catch-up. A change
+    is a catch-up when another file had news since this file's own previous change (or, for its
+    first commit, at all); taken in time order, since whether a change is news depends on the
+    earlier ones."""
+    news: dict[str, list[int]] = {path: [] for path in histories}
+    events = sorted((moment, path, index) for path, history in histories.items() for index, moment in
+                    enumerate(history))
+    for moment, path, index in events:
+        previous = histories[path][index - 1] if index else None
+        behind = any(
+            (previous is None or other > previous) and other < moment
+            for other_path, times in news.items()
+            if other_path != path
+            for other in times
+        )
+        if not behind:
+            news[path].append(moment)
+    return news
+
+
 def _change_times(root: Path, paths: list[str]) -> tuple[dict[str, int], frozenset[str], str]:
     """Each file's last change, the files counted as changed now, and a note when git is unusable."""
     now = int(time.time())
@@ -123,16 +177,22 @@ def translation_report(root: Path = ROOT) -> Report:
         f"docs/{locale}/{page}" for page in pages for locale in locales if (root / "docs" / locale / page).is_file()
     ]
     times, uncommitted, note = _change_times(root, existing)
+    ignored = ignored_revisions(root)
     cells: dict[tuple[str, str], Cell] = {}
     for page in pages:
         paths = {locale: f"docs/{locale}/{page}" for locale in locales}
-        newest = max((times[path] for path in paths.values() if path in times), default=None)
+        histories = {
+            path: sorted({*change_history(root, path, ignored), *([times[path]] if path in uncommitted else [])})
+            for path in paths.values()
+            if path in times
+        }
+        news = news_times(histories) if not note else {path: [times[path]] for path in histories}
         for locale, path in paths.items():
             changed = times.get(path)
+            newer = tuple(other for other in news if other != path and max(news[other], default=0) > (changed or 0))
             if changed is None:
                 cells[page, locale] = Cell(page, locale, path, MISSING, None)
-            elif newest is not None and changed < newest:
-                newer = tuple(other for other in paths.values() if times.get(other, 0) > changed)
+            elif newer:
                 cells[page, locale] = Cell(page, locale, path, OUTDATED, changed, newer)
             else:
                 cells[page, locale] = Cell(page, locale, path, PRESENT, changed)
@@ -164,6 +224,23 @@ def _fix_for(cell: Cell, report: Report) -> str:
         f"Make {cell.path} say the same (and update its last_reviewed), or ignore this warning "
         "if that change needs no translation."
     )
+
+
+def problems(report: Report) -> list[Problem]:
+    """The report's findings in the shape every check shares (scripts/problems.py)."""
+    found: list[Problem] = []
+    for cell in report.by_status(MISSING):
+        fix = _fix_for(cell, report).removeprefix(f"{cell.path} is missing: ").rstrip(".")
+        found.append(Problem(cell.path, 0, "this translation is missing", fix))
+    for page, files in report.unlisted.items():
+        found.append(Problem("mkdocs.yml", 0, f"{page} ({', '.join(files)}) is not listed in nav:",
+                             _unlisted_fix(page, files, report.locales).split(". ", 1)[1]))
+    for cell in report.by_status(OUTDATED):
+        message = _fix_for(cell, report)
+        found_text, _, fix = message.partition(" changed later. ")
+        found.append(Problem(cell.path, 0, found_text.removeprefix(f"{cell.path} ") + " changed later", fix,
+                             warning=True))
+    return found
 
 
 def text_table(report: Report) -> str:

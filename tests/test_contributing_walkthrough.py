@@ -16,7 +16,7 @@ from conftest import ROOT
 from scripts import site_config
 
 # What an editor's clone holds that the checks read (the guide, the lint rules, the Makefile).
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "data", "Makefile", "requirements.txt", ".pymarkdown")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "data", "Makefile", "requirements.txt", ".rumdl.toml")
 NEW_PAGE = "safe-travel.md"
 # A short page per language, written as the guide says: front matter, one `#` title, the hotline marker.
 PAGE_TEXT = {
@@ -111,7 +111,7 @@ def test_a_page_missing_in_one_language_names_the_file_to_create(clone):
     status, output = _make_check(clone).split("\n", 1)
     assert status != "0"
     assert "docs/ru/safe-travel.md" in output
-    assert "Some checks failed: see the messages above." in output
+    assert "Some checks failed (translations" in output
 
 
 def test_a_new_page_in_three_languages_is_built_and_passes_every_check(clone):

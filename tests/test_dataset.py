@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -52,9 +53,11 @@ def problem_of(path: Path) -> str:
     header, *problems = str(error.value).splitlines()
     assert header == f"{path} is not valid ({len(problems)} problem{'s' if len(problems) > 1 else ''}):"
     assert len(problems) == 1, problems
-    prefix = f"  {path}: "
-    assert problems[0].startswith(prefix)
-    return problems[0].removeprefix(prefix)
+    # Each problem names the line of the file as well as its JSON path.
+    match = re.match(rf"  {re.escape(str(path))} line (\d+): ", problems[0])
+    assert match, problems[0]
+    assert 0 < int(match.group(1)) <= len(path.read_text(encoding="utf-8").splitlines())
+    return problems[0][match.end() :]
 
 
 def observation_0(**changes: object) -> Callable[[dict[str, Any]], object]:
@@ -307,8 +310,9 @@ def test_command_fails_with_the_messages_on_an_invalid_dataset(tmp_path):
     )
     assert result.returncode == 1
     assert result.stdout == ""
+    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), start=1) if '"value": -71' in text)
     assert result.stderr == (
-        f"{path} is not valid (1 problem):\n  {path}: $.observations[0].value: found -71; "
+        f"{path} is not valid (1 problem):\n  {path} line {line}: $.observations[0].value: found -71; "
         "expected: -71 is less than the minimum of 0 (schema rule 'minimum')\n"
     )
 

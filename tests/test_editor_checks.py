@@ -254,13 +254,34 @@ def test_markdown_style_names_file_line_and_fix(tmp_path):
     result = run_command("scripts.lint_markdown", str(bad))
     assert result.returncode == 1
     out = result.stdout
-    assert f"{bad} line 1, column 1: Headings should be surrounded by blank lines" in out
-    assert "Fix: leave an empty line before and after the heading." in out
-    assert f"{bad} line 3, column 1: Lists should be surrounded by blank lines [MD032]" in out
+    assert f"{bad} line 1: Expected 1 blank line below heading [MD022, column 1]" in out
+    assert "Fix: leave an empty line before and after the heading" in out
+    assert f"{bad} line 3: List should be preceded by blank line [MD032, column 1]" in out
     assert "Fix: leave an empty line before the list's first item and after its last" in out
-    assert f"{bad} line 3, column 1: Inconsistent Unordered List Start style" in out
-    assert f"{bad} line 5, column 5: Bare URL used [MD034]" in out
+    assert f"{bad} line 3: List marker '*' does not match expected style '-' [MD004, column 1]" in out
+    assert f"{bad} line 5: URL without angle brackets or link formatting: 'https://example.org' [MD034, column 5]" in (
+        out
+    )
     assert "Fix: remove the spaces at the end of the line" in out
+    assert "Markdown style: 5 problem(s)." in out
+
+
+def test_markdown_style_time_grows_with_the_page_not_its_square(tmp_path):
+    # pymarkdownlnt took 106 s on a 2 MB page (its parser re-formats the whole token list on every
+    # line). The check must finish a 2 MB page within the time pytest gives any test; the exact
+    # time is measured by `make bench`, not here.
+    page = (ROOT / "docs" / "en" / "rights.md").read_text(encoding="utf-8")
+    body = page.split("---", 2)[2]
+    big = tmp_path / "big.md"
+    big.write_text(page + body * (2_000_000 // len(body)), encoding="utf-8")
+    result = subprocess.run(
+        [PYTHON, "-m", "scripts.lint_markdown", str(big)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    # The repeated body repeats its headings: only those findings, none lost to a crash.
+    assert result.returncode == 1, result.stderr
+    findings = [line for line in result.stdout.splitlines() if line.startswith(str(big))]
+    assert findings
+    assert {re.search(r"\[(MD\d+)", line).group(1) for line in findings} <= {"MD012", "MD024"}
 
 
 def test_markdown_style_accepts_materials_syntax_and_markers(tmp_path):
@@ -281,6 +302,15 @@ def test_every_enabled_rule_has_a_fix_for_editors():
     assert [rule for rule in rules if rule not in lint_markdown.FIXES] == []
     # Line length is free: one paragraph per line is the rule for pages.
     assert "md013" not in rules
+
+
+def test_markdown_style_configuration_has_no_unknown_setting():
+    result = subprocess.run(
+        [str(lint_markdown.RUMDL), "check", "--no-cache", "--deny-config-warnings", "--config",
+         str(lint_markdown.CONFIG), str(ROOT / "README.md")],
+        capture_output=True, text=True, check=False,
+    )
+    assert "warning" not in (result.stdout + result.stderr).lower().replace("warnings", ""), result.stderr
 
 
 # --- Front matter ------------------------------------------------------------------------
@@ -526,3 +556,43 @@ def test_readme_points_editors_to_the_guide():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "CONTRIBUTING.md" in readme
     assert "make build   # builds the site into site/" in readme
+
+
+def test_a_translation_made_later_does_not_make_its_original_outdated(repo):
+    # A fresh clone warned that pages written first in English were behind their own translations.
+    (repo / "mkdocs.yml").write_text(MKDOCS_YML + "  - new.md\n", encoding="utf-8")
+    (repo / "docs" / "en" / "new.md").write_text("# new\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "en: new page", when="2026-02-01T10:00:00+00:00")
+    for locale in ("az", "ru"):
+        (repo / "docs" / locale / "new.md").write_text(f"# {locale} new\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "az, ru: translations", when="2026-03-01T10:00:00+00:00")
+    # The English page changes again later: now the translations are behind.
+    assert "WARNING" not in translation_status(repo).stdout
+    (repo / "docs" / "en" / "new.md").write_text("# new\n\nMore.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "en: more", when="2026-04-01T10:00:00+00:00")
+    out = translation_status(repo).stdout
+    assert "WARNING: docs/az/new.md may be outdated" in out
+    assert "WARNING: docs/ru/new.md may be outdated" in out
+    assert "WARNING: docs/en/new.md" not in out
+
+
+def test_a_change_that_needs_no_translation_says_so_in_its_commit(repo):
+    (repo / "docs" / "az" / "rights.md").write_text("# az rights.md, düzəliş\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "az: typo\n\nTranslation: not needed", when="2026-02-01T10:00:00+00:00")
+    assert "WARNING" not in translation_status(repo).stdout
+    (repo / "docs" / "az" / "rights.md").write_text("# az rights.md, yeni\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "az: new text", when="2026-03-01T10:00:00+00:00")
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    assert "WARNING: docs/en/rights.md may be outdated" in translation_status(repo).stdout
+    (repo / ".translation-ignore-revs").write_text(f"# wording only\n{sha}\n", encoding="utf-8")
+    assert "WARNING" not in translation_status(repo).stdout
+
+
+def test_a_fresh_clone_has_no_outdated_translation_warning(tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, capture_output=True)
+    result = run_command("scripts.translation_status", "--root", str(clone))
+    assert result.returncode == 0, result.stdout
+    assert "WARNING" not in result.stdout, result.stdout

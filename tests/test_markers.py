@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import run_mkdocs_build
 from hypothesis import given
 from hypothesis import strategies as st
+from test_site_build import copy_project
 
 from scripts.markers import MarkerError, RawHtml, body_line_offset, find_markers, parse_marker, replace_markers
 
@@ -89,4 +91,30 @@ def test_a_note_goes_to_the_end_of_the_sentence_not_between_number_and_noun():
     text = "In 2023, [[stat x 2023]] citizens were exploited abroad. Most in Türkiye.\n- [[stat y 2023]] women\n"
     assert replace_markers(text, handlers, "docs/en/x.md") == (
         "In 2023, 89 citizens were exploited abroad (news). Most in Türkiye.\n- 89 women (news)\n"
+    )
+
+
+def test_an_unclosed_marker_names_the_line_and_the_fix():
+    handlers = {"stat": lambda marker: "71"}
+    with pytest.raises(MarkerError) as error:
+        replace_markers("Intro.\n\nIn 2017: [[stat victims_identified 2017 victims.\n", handlers, "docs/en/x.md")
+    assert str(error.value) == (
+        "docs/en/x.md:3: the marker '[[stat victims_identified 2017 victims.' is not closed (the page would show it "
+        "as it is); end it with ]] right after its last word, on the same line, e.g. [[stat victims_identified 2017]]"
+    )
+    # In code, and next to a closed marker, brackets are fine.
+    assert replace_markers("`[[stat x` and [[stat y]]\n", handlers, "docs/en/x.md") == "`[[stat x` and 71\n"
+
+
+def test_an_unclosed_marker_fails_the_real_build(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "az" / "statistics.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("")
+    lines.append("Sayı: [[stat victims_identified 2017")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"docs/az/statistics.md:{len(lines)}: the marker '[[stat victims_identified 2017' is not closed" in (
+        result.stdout + result.stderr
     )

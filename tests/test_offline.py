@@ -176,10 +176,47 @@ def test_the_charts_show(offline_page, offline_dir):
     assert offline_page.problems == []
 
 
-def test_makefile_and_pages_workflow_publish_the_zip():
+def test_make_build_and_the_pages_workflow_make_the_zip():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "\noffline:" in makefile
-    assert "scripts.offline" in makefile
+    assert "scripts.build_site --publish" in makefile
     workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
-    assert "make offline" in workflow
-    assert workflow.index("make offline") < workflow.index("upload-pages-artifact")
+    assert "run: make publish" in workflow
+    assert workflow.index("make publish") < workflow.index("site-offline.zip") < workflow.index("upload-pages-artifact")
+
+
+def internal_links(offline_dir: Path) -> dict[str, set[str]]:
+    """Every link of every page that stays in the copy: target file URL -> the pages linking to it."""
+    from bs4 import BeautifulSoup
+
+    targets: dict[str, set[str]] = {}
+    for page in sorted(offline_dir.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("a[href]"):
+            href = link["href"]
+            if urlparse(href).scheme or href.startswith(("#", "//")):
+                continue
+            target = (page.parent / href.split("#", 1)[0]).resolve() if href.split("#", 1)[0] else page
+            targets.setdefault(target.as_uri(), set()).add(page.relative_to(offline_dir).as_posix())
+    return targets
+
+
+def test_every_internal_link_of_the_copy_opens_from_file_urls(page, offline_dir):
+    targets = internal_links(offline_dir)
+    assert len(targets) > 40
+    broken = {}
+    for url, pages in sorted(targets.items()):
+        if not url.endswith(".html"):
+            # A download (the statistics as CSV or JSON): the file must be there.
+            if not Path(urlparse(url).path).is_file():
+                broken[url.removeprefix(offline_dir.as_uri())] = ("missing", sorted(pages)[:3])
+            continue
+        try:
+            page.goto(url)
+            opened = page.evaluate("document.querySelector('h1') ? 'page' : document.title")
+        except Exception as error:
+            opened = str(error).splitlines()[0]
+        if opened != "page":
+            broken[url.removeprefix(offline_dir.as_uri())] = (opened, sorted(pages)[:3])
+    # A directory URL (safer-browsing/) opens a folder listing from file://, not the page.
+    assert broken == {}

@@ -20,7 +20,7 @@ from scripts.markers import MarkerError, parse_marker
 from scripts.phones import Phones, load_phone_numbers
 from scripts.qr import make_qr
 from scripts.quiz import QuizError, load_quizzes
-from scripts.schools import OFFLINE_ZIP_PATH, check_block_markers, school_marker_handlers
+from scripts.schools import OFFLINE_ZIP_PATH, SchoolLinks, check_block_markers, school_marker_handlers
 from scripts.ui_strings import UiStrings, load_ui_strings
 
 LOCALES = site_config.locales()
@@ -173,9 +173,8 @@ def test_block_markers_must_stand_alone_on_their_line():
 
 @pytest.mark.parametrize("name", ["quiz", "qr", "offline-zip"])
 def test_school_markers_take_no_arguments(name):
-    handlers = school_marker_handlers(
-        QUIZZES["en"], "https://example.org/site/", "en/", UiStrings(UI, "en"), PHONES["en"]
-    )
+    links = SchoolLinks("https://example.org/site/", "en/", "en/schools/", offline_zip=True, offline_build=False)
+    handlers = school_marker_handlers(QUIZZES["en"], links, UiStrings(UI, "en"), PHONES["en"])
     with pytest.raises(MarkerError, match=rf"\[\[{name}\]\] takes no arguments"):
         handlers[name](parse_marker(f"[[{name} extra]]"))
 
@@ -216,10 +215,26 @@ def test_handout_qr_code_encodes_the_home_page_of_its_language(site_dir, languag
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
-def test_teachers_kit_links_to_the_offline_copy(site_dir, language):
-    link = soup_of(site_dir, language.url_prefix() + "schools/").select_one(f'a[href="{SITE_URL}{OFFLINE_ZIP_PATH}"]')
-    assert link is not None
-    assert link.get_text() == UI["offline.download"][language.locale]
+def test_teachers_kit_names_the_offline_copy_without_a_link_where_the_build_has_none(site_dir, language):
+    # The tests' build is a plain `mkdocs build`, without the zip (make build makes it: tests/test_build_site.py).
+    soup = soup_of(site_dir, language.url_prefix() + "schools/")
+    assert soup.select(f'a[href$="{OFFLINE_ZIP_PATH}"]') == []
+    assert UI["offline.download"][language.locale] in soup.get_text()
+
+
+@pytest.mark.parametrize(
+    ("links", "expected"),
+    [
+        (SchoolLinks(None, "en/", "en/schools/", offline_zip=True, offline_build=False), "../../" + OFFLINE_ZIP_PATH),
+        (SchoolLinks(None, "", "schools/", offline_zip=True, offline_build=False), "../" + OFFLINE_ZIP_PATH),
+        (SchoolLinks("https://e.org/s/", "ru/", "ru/schools.html", offline_zip=True, offline_build=True),
+         "https://e.org/s/" + OFFLINE_ZIP_PATH),
+        (SchoolLinks(None, "ru/", "ru/schools.html", offline_zip=True, offline_build=True), None),
+        (SchoolLinks("https://e.org/s/", "", "schools/", offline_zip=False, offline_build=False), None),
+    ],
+)
+def test_the_offline_copy_is_linked_only_where_it_exists(links, expected):
+    assert links.zip_href() == expected
 
 
 def section(article, anchor: str) -> list:

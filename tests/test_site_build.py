@@ -133,3 +133,20 @@ def test_missing_translation_fails_the_build_naming_the_page(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"{page} is missing in ru: create docs/ru/{page}" in output
+
+
+def test_a_link_to_a_missing_page_or_anchor_stops_the_build_with_file_line_and_fix(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "en" / "rights.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines += ["", "See [the archive](archive.md) and [the shelter](laws.md#no-such-heading)."]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/en/rights.md line {len(lines)}: the link 'the archive' -> archive.md leads to a page that does not " \
+        "exist" in output
+    assert "Fix: link to the page's Markdown file as it is in docs/" in output
+    assert f"docs/en/rights.md line {len(lines)}: the link 'the shelter' -> the page ../laws/ has no anchor " \
+        "#no-such-heading" in output
+    assert "{#no-such-heading}" in output

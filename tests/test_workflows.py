@@ -77,3 +77,15 @@ def test_ci_runs_the_readme_test_command_and_uploads_the_site():
     assert "run: make test" in ci
     assert "actions/upload-artifact@" in ci
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_ci_runs_the_editors_checks_in_a_fast_job_of_their_own_beside_the_tests():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert [step.get("run") for step in jobs["checks"]["steps"] if "make" in step.get("run", "")] == ["make check"]
+    assert "needs" not in jobs["checks"]
+    assert "needs" not in jobs["test"]
+    assert [step.get("run") for step in jobs["test"]["steps"] if "make" in step.get("run", "")] == ["make test"]
+    assert sorted(jobs["all-checks"]["needs"]) == ["checks", "test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pytest -n $(TEST_WORKERS)" in makefile

@@ -22,6 +22,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from scripts import site_config
+from scripts.problems import Problem
+from scripts.stats.json_lines import line_of_path, value_offsets
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 DATASET_PATH = DATA_DIR / "statistics.json"
@@ -29,7 +31,12 @@ SCHEMA_PATH = DATA_DIR / "statistics.schema.json"
 
 
 class DatasetError(Exception):
-    """The dataset is not valid; the message lists every problem found."""
+    """The dataset is not valid; the message lists every problem found, and `problems` holds
+    each with its file, line and JSON path (scripts/problems.py)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems if problems is not None else [Problem("data/statistics.json", 0, message, "")]
 
 
 # How the pages name each kind of source next to its figures (data/ui/statistics.yml "stats.kind.*").
@@ -307,22 +314,41 @@ def _display_name(path: Path) -> str:
         return str(path)
 
 
+def _as_problem(name: str, text: str, offsets: dict[Any, int], line: str) -> Problem:
+    """'$.observations[3].value: found 7; expected ...' as a Problem on the value's line."""
+    where, _, rest = line.partition(": found ")
+    found, _, expected = rest.partition("; expected")
+    first_path = where.split(",")[0].strip()
+    fix = expected.lstrip(": ").strip() or "see data/statistics.schema.json"
+    return Problem(name, line_of_path(text, offsets, first_path), f"{where}: found {found}", f"expected {fix}")
+
+
 def load_dataset(path: Path = DATASET_PATH, schema_path: Path = SCHEMA_PATH) -> Dataset:
     name = _display_name(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
     except FileNotFoundError:
-        raise DatasetError(f"{name}: the statistics dataset is missing") from None
+        message = f"{name}: the statistics dataset is missing"
+        problem = Problem(name, 0, "the statistics dataset is missing", "restore it from git")
+        raise DatasetError(message, [problem]) from None
     except json.JSONDecodeError as error:
-        raise DatasetError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+        problem = Problem(
+            name, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})",
+            "look at this line and the one before it: a missing comma or quote, or a comma after the last item",
+        )
+        raise DatasetError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}", [problem]) from None
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     try:
         return validate(data, schema, site_config.locales())
     except DatasetError as error:
         lines = str(error).splitlines()
+        offsets = value_offsets(text)
+        problems = [_as_problem(name, text, offsets, line) for line in lines]
         raise DatasetError(
             f"{name} is not valid ({len(lines)} problem{'s' if len(lines) != 1 else ''}):\n"
-            + "\n".join(f"  {name}: {line}" for line in lines)
+            + "\n".join(f"  {name} line {problem.line}: {line}" for problem, line in zip(problems, lines, strict=True)),
+            problems,
         ) from None
 
 
