@@ -156,14 +156,8 @@
     image.insertAdjacentElement("afterend", alternative);
   });
 
-  // The sticky header grows with the text size; focused elements and link targets are
-  // scrolled clear of its real height (safety.css reads --safety-header-height).
-  var header = document.querySelector(".md-header");
-  if (header && "ResizeObserver" in window) {
-    new ResizeObserver(function () {
-      root.style.setProperty("--safety-header-height", header.offsetHeight + "px");
-    }).observe(header);
-  }
+  // The sticky header grows with the text size: quick-exit.js measures it
+  // (--safety-header-height), so that focus and link targets are scrolled clear of it.
 
   // A page restored from the back/forward cache may predate changes made on another page.
   window.addEventListener("pageshow", function (event) {
