@@ -109,6 +109,15 @@ def test_every_page_has_both_exit_links_in_its_language(site_dir, locale, page_n
         assert between[0] is links[0]
 
 
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
+def test_the_safer_browsing_page_says_what_back_does_and_names_the_covers_button(site_dir, language):
+    page = site_dir / language.url_prefix() / site_config.page_url("safer-browsing.md") / "index.html"
+    text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ")
+    # The page quotes the cover's button as the reader will see it, and says what is stored.
+    assert text.count(UI["safety.cover.show"][language.locale]) >= 2
+    assert text.count("sessionStorage") >= 3
+
+
 # --- leaving --------------------------------------------------------------------
 
 
@@ -476,6 +485,53 @@ def test_exit_stays_in_view_when_scrolling(page, site_url, viewport, locale_pref
     page.wait_for_timeout(200)
     assert page.evaluate("scrollY") > 0
     assert exit_is_on_top_and_in_view(page)
+
+
+# How far down the screen what stays at the top reaches, scrolled into the page: the first
+# point in the middle of the screen, going down, that shows the page and not the header.
+COVERED_AT_THE_TOP = """() => {
+  const header = document.querySelector('.md-header');
+  for (let y = 0; y < innerHeight; y += 2) {
+    const element = document.elementFromPoint(innerWidth / 2, y);
+    if (element && !header.contains(element)) return y;
+  }
+  return innerHeight;
+}"""
+
+
+def large_text(page, site_url: str, how: str) -> None:
+    """200 % text: the low-vision panel's largest size, or the browser's own setting."""
+    if how == "panel":
+        page.goto(site_url)
+        page.evaluate("sessionStorage.setItem('lowvision', JSON.stringify({size: '200'}))")
+    else:
+        session = page.context.new_cdp_session(page)
+        session.send("Page.enable")
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+
+
+@pytest.mark.parametrize("how", ["panel", "browser"])
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.locale)
+def test_with_200_percent_text_on_a_small_phone_the_header_keeps_to_a_fifth_of_the_screen(
+    page, site_url, language, how
+):
+    page.set_viewport_size({"width": 320, "height": 640})
+    large_text(page, site_url, how)
+    page.goto(site_url + language.url_prefix() + site_config.page_url("safer-browsing.md"))
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "40px"
+    page.evaluate("window.scrollTo(0, 3000)")
+    page.wait_for_timeout(200)
+    covered = page.evaluate(COVERED_AT_THE_TOP)
+    assert covered <= 640 / 5, f"what stays at the top covers {covered} px of 640"
+    assert exit_is_on_top_and_in_view(page)
+    # Within reach: one tap still leaves, with the menu drawer open too.
+    asked = stand_in_for_destination(page)
+    page.evaluate("window.scrollTo(0, 0)")
+    open_drawer(page)
+    assert exit_is_on_top_and_in_view(page)
+    box = page.locator("#quick-exit").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert leaves(page, asked)
 
 
 FOCUS_FROM_BELOW = """(index) => {

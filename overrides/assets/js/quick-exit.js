@@ -212,13 +212,18 @@
   // and the search open below the exit: the CSS follows the real heights, which change
   // with wrapping and text size.
   // With large text on a short screen only the strip stays at the top (the header box is
-  // then `display: contents`, and has no height of its own).
+  // then `display: contents`, and has no height of its own), and when the exit wrapped
+  // below the hotline, only the exit's row: the strip sticks that much above the screen.
   var header = document.querySelector(".md-header");
   var strip = document.querySelector(".site-strip");
   var bar = header && header.querySelector(".md-header__inner");
   if (header && strip && bar && "ResizeObserver" in window) {
     var measure = function () {
-      var stuck = window.getComputedStyle(header).display === "contents" ? strip.offsetHeight : header.offsetHeight;
+      var alone = window.getComputedStyle(header).display === "contents";
+      // The exit's offsetParent is the strip (sticky): its top there, less a small margin.
+      var above = alone ? Math.max(0, exitLink.offsetTop - 4) : 0;
+      var stuck = alone ? strip.offsetHeight - above : header.offsetHeight;
+      root.style.setProperty("--site-strip-top", -above + "px");
       root.style.setProperty("--safety-header-height", stuck + "px");
       root.style.setProperty("--site-strip-height", strip.offsetHeight + "px");
     };
