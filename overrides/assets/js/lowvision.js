@@ -93,10 +93,12 @@
   function describe(radio) {
     var group = radio.closest("fieldset");
     var legend = group ? group.querySelector("legend") : null;
+    // The option's words only: a colour scheme's label also holds its sample ("AaAğ").
     var label = radio.closest("label");
+    var words = label ? label.querySelector(".lv-option__text") || label : null;
     return (panel.dataset.lvAnnounce || "{setting}: {value}")
       .replace("{setting}", legend ? legend.textContent.trim() : "")
-      .replace("{value}", label ? label.textContent.replace(/\s+/g, " ").trim() : radio.value);
+      .replace("{value}", words ? words.textContent.replace(/\s+/g, " ").trim() : radio.value);
   }
 
   function setOpen(open, returnFocus) {
