@@ -27,6 +27,7 @@ from scripts.job_check import JobCheckError, load_job_checks
 from scripts.markers import MarkerError, body_line_offset, replace_markers
 from scripts.offline import local_polyfills
 from scripts.page_markers import marker_handlers, page_label
+from scripts.phones import PhoneError, Phones, check_sources, load_phone_numbers, project_problems
 from scripts.quiz import QuizError, load_quizzes
 from scripts.schools import check_block_markers, school_marker_handlers
 from scripts.sitemaps import split_sitemap
@@ -110,8 +111,24 @@ def on_pre_build(config: Any) -> None:
         _build_data["job_checks"] = load_job_checks(site_config.locales())
         _build_data["ui"] = load_ui_strings(site_config.locales())
         _build_data["quizzes"] = load_quizzes(site_config.locales())
-    except (DatasetError, JobCheckError, UiStringsError, QuizError) as error:
+        _build_data["phones"] = load_phone_numbers(site_config.locales())
+        check_sources(_build_data["phones"], _build_data["dataset"].sources)
+    except (DatasetError, JobCheckError, UiStringsError, QuizError, PhoneError) as error:
         raise PluginError(str(error)) from error
+    # No page or data file types a phone number: every one comes from data/phones.yml.
+    problems = project_problems(Path(config["config_file_path"]).parent, _build_data["phones"])
+    if problems:
+        raise PluginError("Phone numbers typed by hand:\n" + "\n".join(problems))
+
+
+def _phones(locale: str) -> Phones:
+    """The numbers for one language, with its wording of "Call …" (data/ui/phones.yml)."""
+    call = UiStrings(_build_data["ui"], locale).raw("phone.call")
+    return Phones(_build_data["phones"], locale, call)
+
+
+def _ui(locale: str) -> UiStrings:
+    return UiStrings(_build_data["ui"], locale, _phones(locale))
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -125,13 +142,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     context = PageContext(
         locale=locale,
         sources_url=_sources_url(page, files),
-        text=UiStrings(_build_data["ui"], locale),
+        text=_ui(locale),
         page_url=page.url,
     )
-    handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context)
+    phones = _phones(locale)
+    handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context, phones)
     # The schools pages' markers ([[quiz]], [[qr]], [[offline-zip]]: scripts/schools.py).
     handlers |= school_marker_handlers(
-        _build_data["quizzes"][locale], str(config["site_url"]), _language(config).url_prefix(), context.text
+        _build_data["quizzes"][locale], str(config["site_url"]), _language(config).url_prefix(), context.text, phones
     )
     try:
         first_line = 1 + body_line_offset(page.file.content_string, markdown)
@@ -187,9 +205,13 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     locale = _locale(config)
-    env.globals["ui"] = UiStrings(_build_data["ui"], locale)
+    env.globals["ui"] = _ui(locale)
     # The not-found page speaks every language (overrides/404.html).
-    env.globals["ui_for"] = lambda other: UiStrings(_build_data["ui"], other)
+    env.globals["ui_for"] = _ui
+    # Templates take phone numbers from data/phones.yml: phone("hotline").tel, .number.
+    env.globals["phone"] = _phones(locale).get
+    # Descriptions may name a number with a marker ([[hotline]]): written out as text.
+    env.filters["phone_text"] = lambda text: _phones(locale).in_text(str(text), html=False)
     env.globals["site_languages"] = site_config.languages()
     language = _language(config)
     env.globals["ui_page_url"] = lambda page: language.url_prefix() + site_config.page_url(page)
@@ -213,7 +235,7 @@ def on_post_build(config: Any) -> None:
     if not_found:
         (site_dir / "404.html").write_text(not_found, encoding="utf-8")
     # The statistics downloads ([[downloads]] links to them), in every language at once.
-    texts = {locale: UiStrings(_build_data["ui"], locale) for locale in site_config.locales()}
+    texts = {locale: _ui(locale) for locale in site_config.locales()}
     write_downloads(site_dir, _build_data["dataset"], texts)
     try:
         patch_material_bundle(site_dir)

@@ -11,6 +11,8 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from scripts.phones import Phones
+
 JOB_CHECK_DIR = Path(__file__).resolve().parent.parent / "data" / "job-check"
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, undefined=StrictUndefined
@@ -104,5 +106,11 @@ def load_job_checks(locales: list[str], folder: Path = JOB_CHECK_DIR) -> dict[st
     }
 
 
-def render_job_check(check: JobCheck, labels: dict[str, str]) -> str:
-    return TEMPLATES.get_template("job-check.html.j2").render(check=check, labels=labels)
+def render_job_check(check: JobCheck, labels: dict[str, str], phones: Phones) -> str:
+    """The check as HTML; phone markers in its texts become tel: links (in attributes, the number)."""
+    return TEMPLATES.get_template("job-check.html.j2").render(
+        check=check,
+        labels=labels,
+        html=lambda text: phones.in_text(text, html=True),
+        plain=lambda text: phones.in_text(text, html=False),
+    )

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from scripts.phones import Phones
+
 QUIZ_DIR = Path(__file__).resolve().parent.parent / "data" / "quiz"
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, undefined=StrictUndefined
@@ -214,6 +216,9 @@ def _to_quiz(data: dict[str, Any]) -> Quiz:
     )
 
 
-def render_quiz(quiz: Quiz, text: Callable[[str], str]) -> str:
-    """The quiz as HTML; `text` gives the interface strings (data/ui/schools.yml) in the page's language."""
-    return TEMPLATES.get_template("quiz.html.j2").render(quiz=quiz, text=text)
+def render_quiz(quiz: Quiz, text: Callable[[str], str], phones: Phones) -> str:
+    """The quiz as HTML; `text` gives the interface strings (data/ui/schools.yml) in the page's
+    language; phone markers in the quiz's texts become tel: links."""
+    return TEMPLATES.get_template("quiz.html.j2").render(
+        quiz=quiz, text=text, html=lambda value: phones.in_text(value, html=True)
+    )

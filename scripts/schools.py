@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from scripts import site_urls
 from scripts.markers import Handler, Marker, MarkerError, RawHtml, find_markers
+from scripts.phones import Phones
 from scripts.qr import render_qr
 from scripts.quiz import Quiz, render_quiz
 
@@ -24,9 +25,9 @@ def _no_arguments(marker: Marker) -> None:
         raise MarkerError(f"{marker.text}: [[{marker.name}]] takes no arguments")
 
 
-def _quiz(marker: Marker, quiz: Quiz, text: Callable[[str], str]) -> RawHtml:
+def _quiz(marker: Marker, quiz: Quiz, text: Callable[[str], str], phones: Phones) -> RawHtml:
     _no_arguments(marker)
-    return RawHtml(render_quiz(quiz, text).strip(), block=True)
+    return RawHtml(render_quiz(quiz, text, phones).strip(), block=True)
 
 
 def _qr(marker: Marker, home_url: str, text: Callable[[str], str]) -> RawHtml:
@@ -47,11 +48,11 @@ def home_url(site_url: str, url_prefix: str) -> str:
 
 
 def school_marker_handlers(
-    quiz: Quiz, site_url: str, url_prefix: str, text: Callable[[str], str]
+    quiz: Quiz, site_url: str, url_prefix: str, text: Callable[[str], str], phones: Phones
 ) -> dict[str, Handler]:
     """Handlers for one page's language; `url_prefix` is that language's folder ('' or 'en/')."""
     return {
-        "quiz": lambda marker: _quiz(marker, quiz, text),
+        "quiz": lambda marker: _quiz(marker, quiz, text, phones),
         "qr": lambda marker: _qr(marker, home_url(site_url, url_prefix), text),
         "offline-zip": lambda marker: _offline_zip(marker, site_url, text),
     }

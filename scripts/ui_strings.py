@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
+
+from scripts.phones import Phones
 
 UI_STRINGS_DIR = Path(__file__).resolve().parent.parent / "data" / "ui"
 
@@ -19,13 +22,25 @@ class UiStringsError(Exception):
 class UiStrings:
     strings: dict[str, dict[str, str]]
     locale: str
+    # Phone markers ([[hotline]], [[phone ID]]) in a string become the number (data/phones.yml).
+    phones: Phones | None = None
 
-    def __call__(self, key: str) -> str:
+    def raw(self, key: str) -> str:
         if key not in self.strings:
             raise UiStringsError(
                 f"data/ui: no interface string '{key}'; add it to a file in data/ui/ with every language"
             )
         return self.strings[key][self.locale]
+
+    def __call__(self, key: str) -> str:
+        """The string as text, phone numbers written out (safe in attributes and scripts)."""
+        text = self.raw(key)
+        return self.phones.in_text(text, html=False) if self.phones else text
+
+    def html(self, key: str) -> Markup:
+        """The string as HTML: escaped, with phone numbers as tel: links."""
+        text = self.raw(key)
+        return self.phones.in_text(text, html=True) if self.phones else Markup.escape(text)
 
 
 def load_ui_strings(locales: list[str], folder: Path = UI_STRINGS_DIR) -> dict[str, dict[str, str]]:

@@ -22,6 +22,10 @@ sys.path.insert(0, str(ROOT))
 
 from scripts import site_config  # noqa: E402
 from scripts.chromium import CHROMIUM_ARGS  # noqa: E402
+from scripts.phones import load_phone_numbers  # noqa: E402
+
+# The hotline as data/phones.yml gives it: the tests check the pages against the setting.
+HOTLINE_NUMBER = load_phone_numbers(site_config.locales())["hotline"]
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

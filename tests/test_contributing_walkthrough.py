@@ -18,22 +18,22 @@ from scripts import site_config
 # What an editor's clone holds that the checks read (the guide, the lint rules, the Makefile).
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "data", "Makefile", "requirements.txt", ".pymarkdown")
 NEW_PAGE = "safe-travel.md"
-# A short page per language, written as the guide says: front matter, one `#` title, a tel: link.
+# A short page per language, written as the guide says: front matter, one `#` title, the hotline marker.
 PAGE_TEXT = {
     "az": (
         "Təhlükəsiz səfər",
         "Xaricə işə gedəndə nələrə diqqət etməli.",
-        "Şübhəniz varsa, [155](tel:155) nömrəsinə zəng edin.",
+        "Şübhəniz varsa, [[hotline]] nömrəsinə zəng edin.",
     ),
     "en": (
         "Travelling safely",
         "What to check before you travel abroad for work.",
-        "If in doubt, call [155](tel:155).",
+        "If in doubt, call [[hotline]].",
     ),
     "ru": (
         "Безопасная поездка",
         "Что проверить перед поездкой на работу за границу.",
-        "Если сомневаетесь, звоните по номеру [155](tel:155).",
+        "Если сомневаетесь, звоните по номеру [[hotline]].",
     ),
 }
 

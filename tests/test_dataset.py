@@ -229,9 +229,9 @@ def test_missing_dataset(tmp_path):
 # --- sparse years: a new year needs data, not code --------------------------------------------------------------
 
 
-def add_2018(data: dict[str, Any]) -> None:
+def add_2025(data: dict[str, Any]) -> None:
     """A made-up next year (test data only: the real file holds only sourced figures)."""
-    base = {"metric": "victims_identified", "period": "2018", "source": "mia-annual-report-2017", "locator": "test"}
+    base = {"metric": "victims_identified", "period": "2025", "source": "mia-annual-report-2017", "locator": "test"}
     data["observations"] += [
         {**base, "value": 10},
         {**base, "breakdown": {"sex": "female"}, "value": 7},
@@ -240,25 +240,25 @@ def add_2018(data: dict[str, Any]) -> None:
 
 
 def test_a_new_year_is_found_and_charted_without_code_change(tmp_path):
-    dataset = load_dataset(write_variant(tmp_path, add_2018))
-    assert find_observation(dataset, "victims_identified", "2018", {"sex": "male"}).value == 3
+    dataset = load_dataset(write_variant(tmp_path, add_2025))
+    assert find_observation(dataset, "victims_identified", "2025", {"sex": "male"}).value == 3
     page = PageContext(locale="en", sources_url="../sources/", text=lambda key: key, page_url="en/statistics/")
     chart = render_chart(Marker("chart", ("victims_identified",), {"by": "period"}, "[[chart]]"), dataset, page)
     assert (
-        '<title id="chart-victims-identified-by-period-title">Victims of trafficking identified, 2013–2018</title>'
+        '<title id="chart-victims-identified-by-period-title">Victims of trafficking identified, 2013–2025</title>'
         in chart
     )
-    assert 'data-period="2018"' in chart
+    assert 'data-period="2025"' in chart
     assert 'data-period="2009-2013"' not in chart  # a multi-year total is not a bar among years
 
 
 def test_a_new_year_must_still_add_up(tmp_path):
-    def wrong_2018(data: dict[str, Any]) -> None:
-        add_2018(data)
+    def wrong_2025(data: dict[str, Any]) -> None:
+        add_2025(data)
         data["observations"][-1]["value"] = 4
 
-    message = problem_of(write_variant(tmp_path, wrong_2018))
-    assert "found total 10 for victims_identified 2018, but its 'sex' breakdown adds up to" in message
+    message = problem_of(write_variant(tmp_path, wrong_2025))
+    assert "found total 10 for victims_identified 2025, but its 'sex' breakdown adds up to" in message
 
 
 # --- look-up errors (what a marker gets told) -------------------------------------------------------------------

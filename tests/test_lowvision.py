@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, all_page_urls
+from conftest import HOTLINE_NUMBER, ROOT, all_page_urls
 
 from scripts import site_config
 from scripts.ui_strings import load_ui_strings
@@ -137,7 +137,7 @@ def test_help_pages_share_one_outline_and_are_in_nav(site_dir):
     for locale, prefix in PREFIX.items():
         article = soup_of(site_dir, prefix + site_config.page_url("accessibility.md")).select_one("article")
         outlines[locale] = len(article.find_all("h2"))
-        assert article.select('a[href="tel:155"]'), f"{locale}: the help page links to tel:155"
+        assert article.select(f'a[href="tel:{HOTLINE_NUMBER.tel}"]'), f"{locale}: the help page links to the hotline"
         meta = (ROOT / "docs" / locale / "accessibility.md").read_text(encoding="utf-8").split("---")[1]
         assert "last_reviewed: 2026-11-23" in meta
         assert "sources: [mfa-combating-thb]" in meta

@@ -9,6 +9,7 @@ import io
 import re
 
 import pytest
+from conftest import HOTLINE_NUMBER
 from pypdf import PdfReader
 
 from scripts import site_config
@@ -75,7 +76,7 @@ def test_content_page_prints_with_the_hotline_and_no_navigation(page, site_url, 
     assert_a4(pdf)
     texts = [squash(text) for text in page_texts(pdf)]
     locale = url_path.split("/")[0] if url_path.split("/")[0] in ("en", "ru") else "az"
-    assert texts[0].startswith(squash(UI["hotline.label"][locale]) + "155"), texts[0][:80]
+    assert texts[0].startswith(squash(UI["hotline.label"][locale]) + HOTLINE_NUMBER.number), texts[0][:80]
     whole = "".join(texts)
     assert sorted(label for label in navigation_labels(page) if squash(label) in whole) == []
 
@@ -84,7 +85,7 @@ def test_link_addresses_print_after_the_text_except_phone_and_in_page_links(page
     text = squash(" ".join(page_texts(print_pdf(page, site_url + "en/schools/"))))
     handout = page.locator("article a[href='../handout/']").first.inner_text()
     assert f"{squash(handout)}(../handout/)" in text
-    for href in ("tel:155", "#materials", "#safeguarding"):
+    for href in (f"tel:{HOTLINE_NUMBER.tel}", "#materials", "#safeguarding"):
         assert page.locator(f"article a[href='{href}']").count(), href
         assert f"({href})" not in text, href
     # Each figure links to its source: the addresses would bury the numbers.

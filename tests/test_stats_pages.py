@@ -222,8 +222,8 @@ def has_of(metric: str) -> list[str]:
             list(DATASET.metrics),
         ),
         (
-            "[[stat victims_identified 2019]]",
-            "the dataset has no figure for victims_identified 2019; for victims_identified it has: ",
+            "[[stat victims_identified 2022]]",
+            "the dataset has no figure for victims_identified 2022; for victims_identified it has: ",
             has_of("victims_identified"),
         ),
         (
@@ -236,7 +236,7 @@ def has_of(metric: str) -> list[str]:
 )
 def test_wrong_marker_fails_the_build_naming_file_line_marker_and_what_exists(tmp_path, marker, expected, listed):
     project = copy_project(tmp_path)
-    line = add_line(project, f"In 2019, {marker} people were identified.")
+    line = add_line(project, f"In 2022, {marker} people were identified.")
     result = run_mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0

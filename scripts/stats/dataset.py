@@ -32,6 +32,10 @@ class DatasetError(Exception):
     """The dataset is not valid; the message lists every problem found."""
 
 
+# How the pages name each kind of source next to its figures (data/ui/statistics.yml "stats.kind.*").
+SOURCE_KINDS = ("official", "international", "foreign_government", "news_of_official", "news", "other")
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -39,6 +43,10 @@ class Source:
     publisher: str
     date: str
     title_local: Mapping[str, str] = field(default_factory=dict)
+    kind: str = "official"
+    url: str | None = None
+    other_urls: tuple[str, ...] = ()
+    date_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,7 @@ class Observation:
     estimate: bool = False
     shown: bool = False
     note: str = ""
+    url: str | None = None  # this figure's own address, where its source brings several together
 
     def key(self) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         """What identifies a figure: the metric, the period and the breakdown."""
@@ -240,6 +249,10 @@ def _to_dataset(data: Mapping[str, Any]) -> Dataset:
                 publisher=item["publisher"],
                 date=item["date"],
                 title_local=item.get("title_local", {}),
+                kind=item["kind"],
+                url=item["url"],
+                other_urls=tuple(item.get("other_urls", ())),
+                date_note=item.get("date_note", ""),
             )
             for source_id, item in data["sources"].items()
         },
@@ -263,6 +276,7 @@ def _to_dataset(data: Mapping[str, Any]) -> Dataset:
                 estimate=item.get("estimate", False),
                 shown=item.get("shown", False),
                 note=item.get("note", ""),
+                url=item.get("url"),
             )
             for item in data["observations"]
         ),

@@ -77,10 +77,40 @@ def _lookup(dataset: Dataset, marker: Marker, metric: str, period: str, breakdow
         raise MarkerError(f"{marker.text}: {error.args[0] if error.args else error}") from None
 
 
+LATEST = "latest"
+# Kinds of source whose figures carry a note saying so (data/ui/statistics.yml "stats.kind.*").
+MARKED_KINDS = ("foreign_government", "news_of_official", "news")
+
+
+def latest_period(dataset: Dataset, marker: Marker, metric: str, breakdown: dict[str, str]) -> str:
+    """The latest single year the dataset has a figure for: `[[stat METRIC latest]]` follows new data."""
+    wanted = tuple(sorted(breakdown.items()))
+    years = sorted(
+        period
+        for (metric_id, period, parts) in dataset.by_key
+        if metric_id == metric and parts == wanted and "-" not in period
+    )
+    if not years:
+        has = available(dataset, metric)
+        raise MarkerError(f"{marker.text}: the dataset has no yearly figure for {metric}; it has: {has}")
+    return years[-1]
+
+
+def kind_note(dataset: Dataset, source_id: str, text: Callable[[str], str]) -> str:
+    """'the US government's count' for a source of that kind; '' for the authorities' own figures."""
+    kind = dataset.sources[source_id].kind
+    return text(f"stats.kind.{kind}") if kind in MARKED_KINDS else ""
+
+
 def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
     if len(marker.args) != 2:
         raise MarkerError(f"{marker.text}: write [[stat METRIC PERIOD]] with an optional key=value breakdown")
     metric_id, period = marker.args
+    if metric_id not in dataset.metrics:
+        _lookup(dataset, marker, metric_id, period, {})  # names the metrics the dataset has
+    latest = period == LATEST
+    if latest:
+        period = latest_period(dataset, marker, metric_id, dict(marker.options))
     observation = _lookup(dataset, marker, metric_id, period, dict(marker.options))
     unit = dataset.metrics[metric_id].unit
     # Raw HTML, not a Markdown link: MkDocs would log every `../sources/#id` URL as an
@@ -93,9 +123,31 @@ def render_stat(marker: Marker, dataset: Dataset, page: PageContext) -> str:
             text=format_value(observation.value, unit, page.locale, observation.qualifier),
             href=source_href(observation, page),
             tooltip=f"{page.text('stats.source')}: {source_title(dataset, observation.source, page.locale)}",
+            year=format_year_period(period, page.locale) if latest else "",
+            kind=kind_note(dataset, observation.source, page.text),
         )
         .strip()
     )
+
+
+def render_source_line(marker: Marker, dataset: Dataset, page: PageContext) -> str:
+    """`[[source ID ID ...]]`: "Source: <title> (its kind)." for a statement of law or of a service."""
+    if not marker.args or marker.options:
+        raise MarkerError(f"{marker.text}: write [[source ID]] with one or more source ids from data/statistics.json")
+    unknown = [source for source in marker.args if source not in dataset.sources]
+    if unknown:
+        known = ", ".join(sorted(dataset.sources))
+        raise MarkerError(f"{marker.text}: unknown source {', '.join(unknown)}; data/statistics.json has: {known}")
+    items = [
+        {
+            "href": f"{page.sources_url}#{source}",
+            "title": source_title(dataset, source, page.locale),
+            "kind": kind_note(dataset, source, page.text),
+        }
+        for source in marker.args
+    ]
+    label = page.text("stats.source") if len(items) == 1 else page.text("stats.sources")
+    return TEMPLATES.get_template("source-line.html.j2").render(label=label, items=items).strip()
 
 
 def breakdown_attribute(observation: Observation) -> str:

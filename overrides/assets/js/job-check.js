@@ -22,11 +22,16 @@
 
   function enhance(root, index) {
     var items = root.querySelectorAll(".job-check__item");
-    var result = root.querySelector(".job-check__result");
+    var results = root.querySelectorAll(".job-check__result");
     var status = document.createElement("p");
     status.className = "job-check__status";
     status.setAttribute("role", "status");
-    result.hidden = true;
+    function showOutcome(outcome) {
+      results.forEach(function (result) {
+        result.hidden = result.dataset.outcome !== outcome;
+      });
+    }
+    showOutcome(null);
 
     items.forEach(function (item) {
       var question = item.querySelector(".job-check__question");
@@ -58,13 +63,11 @@
       });
       if (answered < items.length) {
         status.textContent = root.dataset.warnings.replace("{risky}", risky).replace("{answered}", answered).replace("{total}", items.length);
-        result.hidden = true;
+        showOutcome(null);
         return;
       }
-      var message = risky ? root.dataset.resultRisky : root.dataset.resultSafe;
-      result.firstChild.textContent = message + " ";
-      result.hidden = false;
-      status.textContent = message;
+      showOutcome(risky ? "risky" : "safe");
+      status.textContent = risky ? root.dataset.resultRisky : root.dataset.resultSafe;
     });
     root.querySelector(".job-check__list").after(status);
     root.classList.add("job-check--enhanced");
