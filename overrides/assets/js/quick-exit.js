@@ -212,7 +212,7 @@
   // and the search open below the exit: the CSS follows the real heights, which change
   // with wrapping and text size.
   // With large text on a short screen only the strip stays at the top (the header box is
-  // then `display: contents`, and has no height of its own), and when the exit wrapped
+  // then "display: contents", and has no height of its own), and when the exit wrapped
   // below the hotline, only the exit's row: the strip sticks that much above the screen.
   var header = document.querySelector(".md-header");
   var strip = document.querySelector(".site-strip");
