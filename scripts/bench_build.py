@@ -42,7 +42,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts import layout_shift, lighthouse, page_weight, site_config
+from scripts import layout_shift, lighthouse, page_weight, search_index, site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "PERFORMANCE.md"
@@ -60,6 +60,8 @@ CACHES = {"__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"}
 # A build that takes longer than this is stopped and reported as such, so the command ends.
 BUILD_TIMEOUT_SECONDS = 45 * 60
 SYNTHETIC_FOLDER = "bench"
+# The search button and panel's script, on every page (its index and lunr load on first open).
+SEARCH_SCRIPT = "assets/js/search.js"
 SOURCE_ID = "mia-annual-report-2017"
 
 # The synthetic pages' words, per language: neutral text around the markers, so that
@@ -113,7 +115,7 @@ class ScaleResult:
     pages: int  # pages of all languages
     run: BuildRun
     site_mb: float
-    search_index_kb: float
+    search_index_kb: float  # every language's index together (search/<locale>.js)
 
 
 def timed_build(project_dir: Path, site_dir: Path, timeout: float = BUILD_TIMEOUT_SECONDS) -> BuildRun:
@@ -275,17 +277,36 @@ def bench_scale(factor: int, runs: int, temp: Path, in_nav: bool = False) -> Sca
             break
     ok = [item for item in results if item.ok]
     chosen = median_run(ok) if ok else results[-1]
-    index = site_dir / "search" / "search_index.json"
     result = ScaleResult(
         factor=factor,
         pages=pages,
         run=chosen,
         site_mb=folder_mb(site_dir) if site_dir.is_dir() else 0.0,
-        search_index_kb=index.stat().st_size / 1000 if index.is_file() else 0.0,
+        search_index_kb=search_indexes_kb(site_dir),
     )
     shutil.rmtree(project, ignore_errors=True)
     shutil.rmtree(site_dir, ignore_errors=True)
     return result
+
+
+def search_indexes_kb(site_dir: Path) -> float:
+    """Every language's search index together, before gzip (0 when the build failed)."""
+    indexes = [site_dir / search_index.index_path(item.locale) for item in site_config.languages()]
+    return sum(index.stat().st_size for index in indexes if index.is_file()) / 1000
+
+
+def search_rows(site_dir: Path) -> list[dict[str, str]]:
+    """Per language: what opening search downloads (scripts/search_index.py search_costs)."""
+    return [
+        {
+            "locale": cost.locale,
+            "index_bytes": str(cost.index_bytes),
+            "index_gzip": str(cost.index_gzip),
+            "scripts_gzip": str(cost.scripts_gzip),
+            "total_gzip_kb": page_weight.kb(cost.total_gzip),
+        }
+        for cost in search_index.search_costs(site_dir)
+    ]
 
 
 def machine() -> dict[str, str]:
@@ -383,11 +404,11 @@ def analysis(base: ScaleResult, scales: list[ScaleResult], nav: ScaleResult | No
         paragraphs.append(
             f"**Linear?** That line predicts {predicted:.0f} s of CPU for {largest.factor}x ({largest.pages} "
             f"pages); the build took {largest.run.cpu_seconds:.0f} s: {verdict}. The search index grows with the "
-            f"text ({largest.search_index_kb / 1000:.1f} MB at {largest.factor}x, one file for all languages: "
-            f"readers download it only when they open search, but at that size it would be too heavy for a "
-            f"phone on prepaid data). Peak memory went from {base.run.peak_rss_mb:.0f} MB to "
-            f"{largest.run.peak_rss_mb:.0f} MB: MkDocs keeps every page and the search index in memory while "
-            f"it builds."
+            f"text ({largest.search_index_kb / 1000:.1f} MB at {largest.factor}x for all languages together; a "
+            f"reader downloads only their language's index, and only when they open search, but at that size "
+            f"it would be too heavy for a phone on prepaid data). Peak memory went from "
+            f"{base.run.peak_rss_mb:.0f} MB to {largest.run.peak_rss_mb:.0f} MB: MkDocs keeps every page and "
+            f"the search index in memory while it builds."
         )
     same = next((item for item in done if nav and item.factor == nav.factor), None)
     if nav and nav.run.ok and same:
@@ -451,8 +472,10 @@ def main(argv: list[str] | None = None) -> int:
             pages=len(site_config.pages()) * len(site_config.locales()),
             run=median_run(runs),
             site_mb=folder_mb(site_dir),
-            search_index_kb=(site_dir / "search" / "search_index.json").stat().st_size / 1000,
+            search_index_kb=search_indexes_kb(site_dir),
         )
+        search = search_rows(site_dir)
+        search_js_gzip = page_weight.transfer_size(site_dir / SEARCH_SCRIPT)
         # Small multiples are quick and noisy: several builds. Large ones are slow: one.
         scales = [bench_scale(factor, args.scale_runs if factor <= 10 else 1, temp) for factor in args.scales]
         nav = bench_scale(args.nav_scale, 1, temp, in_nav=True) if args.nav_scale else None
@@ -466,6 +489,8 @@ def main(argv: list[str] | None = None) -> int:
         growth=growth_rows(base, scales, nav),
         analysis=analysis(base, scales, nav),
         weight_summary=summary,
+        search=search,
+        search_js_kb=page_weight.kb(search_js_gzip),
         weight_summary_text=page_weight.summary_text(summary) if summary else "",
         weight_table=page_weight.table(weights) if weights else "",
         shift_table=layout_shift.table(shifts) if shifts else "",

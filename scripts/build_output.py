@@ -6,8 +6,9 @@ what no browser uses and what cannot change what a reader sees:
 
 - source maps: Material ships `*.map` files and its CSS/JS end with a `sourceMappingURL`
   comment; only a browser with its developer tools open fetches them;
-- lunr language files: Material copies every language lunr supports, the search worker
-  loads only those the search index's `config.lang` names (plus the two shared helpers);
+- Material's search worker and the lunr language files the site's search does not load:
+  the site's search runs in the page (assets/js/search.js) and loads only the lunr files
+  scripts/search_index.py names for the site's languages;
 - Material's default PNG favicon when no page links it (the site has its own SVG icon);
 - comments and indentation in the site's own CSS and JavaScript, indentation in the
   pages' HTML (scripts/minify.py; inline scripts are left as they are);
@@ -22,19 +23,16 @@ PERFORMANCE.md explains the page-weight budget this serves.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.minify import already_minified, minify_css, minify_html, minify_js
+from scripts.search_index import LUNR_FOLDER, lunr_files_used
 from scripts.unused_css import known_classes, page_vocabulary, prune
 
-LUNR_DIR = Path("assets/javascripts/lunr")
-# Files the worker loads for any non-English or multi-language search, and the extra
-# segmenters some languages need (Material's search worker, setupSearchLanguages).
-LUNR_ALWAYS = ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
-LUNR_SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+LUNR_DIR = Path(LUNR_FOLDER)
+MATERIAL_WORKERS = Path("assets/javascripts/workers")
 MATERIAL_FAVICON = Path("assets/images/favicon.png")
 MATERIAL_STYLESHEETS = "assets/stylesheets/*.min.css"
 
@@ -70,34 +68,19 @@ def remove_source_maps(site_dir: Path, report: TrimReport) -> None:
             report.rewrite(file, text, pattern.sub("", text))
 
 
-def search_languages(site_dir: Path) -> set[str] | None:
-    """Languages of every search index in the site; None when the site has none."""
-    indexes = sorted(site_dir.rglob("search/search_index.json"))
-    if not indexes:
-        return None
-    languages: set[str] = set()
-    for index in indexes:
-        config = json.loads(index.read_text(encoding="utf-8")).get("config", {})
-        languages.update(config.get("lang", ["en"]))
-    return languages
-
-
-def lunr_files_needed(languages: set[str]) -> set[str]:
-    """Paths below assets/javascripts/lunr/ that Material's worker imports for these languages."""
-    needed = set(LUNR_ALWAYS)
-    needed.update(f"min/lunr.{lang}.min.js" for lang in languages if lang != "en")
-    needed.update(LUNR_SEGMENTERS[lang] for lang in languages if lang in LUNR_SEGMENTERS)
-    return needed
-
-
-def prune_lunr_languages(site_dir: Path, report: TrimReport) -> None:
+def prune_search_files(site_dir: Path, report: TrimReport) -> None:
+    """Material's search worker goes, and every lunr file the site's search never loads."""
+    workers = site_dir / MATERIAL_WORKERS
+    if workers.is_dir():
+        for file in sorted(workers.glob("*")):
+            report.remove(file)
+        workers.rmdir()
     lunr_dir = site_dir / LUNR_DIR
-    languages = search_languages(site_dir)
-    if languages is None or not lunr_dir.is_dir():
-        return  # no search index: leave the folder as Material wrote it
-    needed = lunr_files_needed(languages)
+    if not lunr_dir.is_dir():
+        return
+    used = lunr_files_used()
     for file in sorted(lunr_dir.rglob("*.js")):
-        if file.relative_to(lunr_dir).as_posix() not in needed:
+        if file.relative_to(lunr_dir).as_posix() not in used:
             report.remove(file)
 
 
@@ -154,7 +137,7 @@ def trim_site(site_dir: Path) -> TrimReport:
     """Remove from a built site what no reader's browser requests (see the module docstring)."""
     report = TrimReport()
     remove_source_maps(site_dir, report)
-    prune_lunr_languages(site_dir, report)
+    prune_search_files(site_dir, report)
     remove_unlinked_favicon(site_dir, report)
     minify_assets(site_dir, report)
     # Last: the class vocabulary comes from the final pages and scripts.

@@ -30,6 +30,7 @@ from scripts.page_markers import marker_handlers, page_label
 from scripts.phones import PhoneError, Phones, check_sources, load_phone_numbers, project_problems
 from scripts.quiz import QuizError, load_quizzes
 from scripts.schools import check_block_markers, school_marker_handlers
+from scripts.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for, write_language_indexes
 from scripts.sitemaps import split_sitemap
 from scripts.stats.dataset import DatasetError, load_dataset
 from scripts.stats.downloads import write_downloads
@@ -64,7 +65,8 @@ def on_config(config: Any) -> Any:
     if not any(isinstance(extension, HeldHtmlExtension) for extension in config["markdown_extensions"]):
         config["markdown_extensions"].append(HeldHtmlExtension(_held_html))
     # Material's offline plugin (the offline copy, scripts/offline.py) adds the iframe-worker
-    # shim from a CDN; hooks run after plugins, so point it at the vendored copy instead.
+    # shim from a CDN for Material's search worker; hooks run after plugins, so drop it: the
+    # site's search needs no worker.
     if "polyfills" in config["extra"]:
         config["extra"]["polyfills"] = local_polyfills(config["extra"]["polyfills"])
     return config
@@ -215,6 +217,12 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     env.globals["site_languages"] = site_config.languages()
     language = _language(config)
     env.globals["ui_page_url"] = lambda page: language.url_prefix() + site_config.page_url(page)
+    # The site's search (partials/search.html): what it loads on first open, in this language.
+    try:
+        env.globals["search_scripts"] = [f"{LUNR_FOLDER}/{name}" for name in scripts_for(locale)]
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error
+    env.globals["search_index"] = index_path(locale).as_posix()
     env.filters["site_relative_url"] = site_urls.site_relative
     env.filters["absolute_site_url"] = lambda link: site_urls.absolute(str(config["site_url"]), link)
     return env
@@ -237,6 +245,14 @@ def on_post_build(config: Any) -> None:
     # The statistics downloads ([[downloads]] links to them), in every language at once.
     texts = {locale: _ui(locale) for locale in site_config.locales()}
     write_downloads(site_dir, _build_data["dataset"], texts)
+    # One search index per language in place of Material's combined one (scripts/search_index.py),
+    # once mkdocs-static-i18n has put every language's entries into it: not in its nested builds
+    # (the last of which also sees every language folder), where the file holds one language.
+    if not getattr(config["plugins"].get("i18n"), "building", False):
+        try:
+            write_language_indexes(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
     try:
         patch_material_bundle(site_dir)
     except ThemePatchError as error:

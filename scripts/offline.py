@@ -5,21 +5,17 @@ classroom computer with no network).
 
 Directory URLs (`rights/`) break under file://, so the copy is a second build with
 Material's offline plugin switched on (OFFLINE=true in mkdocs.yml): `use_directory_urls`
-off, and the search index also written as a script, since a page opened from a file
-cannot fetch JSON. Such a page cannot start a Web Worker either; the plugin runs the
-search worker in a hidden iframe with the iframe-worker shim, which scripts/hooks.py
-takes from overrides/assets/javascripts/iframe-worker/ instead of a CDN.
-
-The shim writes one inline script into that iframe, and the iframe inherits the page's
-Content-Security-Policy (scripts/csp.py), so each page of the copy also allows that
-script by its SHA-256 hash. The zip is deterministic: sorted names, fixed dates and modes.
+off. Search works from a file as it does online: its index is a script per language
+(search/<locale>.js, scripts/search_index.py), which a page opened from a file may load
+where it could not fetch JSON, and it runs in the page, with no Web Worker (which a
+file:// page cannot start). The plugin's iframe-worker shim, which Material's search
+worker would need there, is left out (local_polyfills). The zip is deterministic: sorted
+names, fixed dates and modes.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
-import json
 import os
 import re
 import subprocess
@@ -29,23 +25,17 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from scripts.csp import script_hash
+from scripts import site_config
 from scripts.schools import OFFLINE_ZIP_PATH
+from scripts.search_index import index_path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Where the shim is served from in the site, and where it lives in the repository.
-SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
-SHIM_FILE = ROOT / "overrides" / SHIM_PATH
 DEFAULT_OUTPUT = ROOT / "site" / OFFLINE_ZIP_PATH
 # The folder the zip unpacks into.
 ZIP_FOLDER = "site-offline"
 # 1980-01-01, the earliest date a zip entry can hold: the same bytes for the same site.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(?P<json>.*?)</script>', re.S)
-_CSP_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")(?P<policy>[^"]*)(")')
-_IFRAME_SCRIPT = re.compile(r"<html><body><script>(?P<template>.*?)<\\/script>")
-_PLACEHOLDER = re.compile(r"\$\{(?P<name>\w+)\}")
 # Alternate-language links to the published site: for search engines only. Material also
 # fetches each one's sitemap.xml, which from file:// the page's policy blocks: drop them.
 _ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -56,56 +46,9 @@ class OfflineError(Exception):
 
 
 def local_polyfills(polyfills: Iterable[str]) -> list[str]:
-    """The theme's polyfills with the iframe-worker shim from this site, never from a CDN."""
-    return [SHIM_PATH if "iframe-worker" in url else url for url in polyfills]
-
-
-def _function_source(shim: str, name: str) -> str:
-    """The text of `function name(...){...}` in the shim, as Function.prototype.toString gives it."""
-    start = shim.find(f"function {name}(")
-    if start == -1:
-        raise OfflineError(f"{SHIM_PATH}: no function {name}(); was the shim upgraded? Check scripts/offline.py")
-    depth = 0
-    for index in range(shim.index("{", start), len(shim)):
-        depth += {"{": 1, "}": -1}.get(shim[index], 0)
-        if depth == 0:
-            return shim[start : index + 1]
-    raise OfflineError(f"{SHIM_PATH}: function {name}() is not closed")
-
-
-def iframe_script(shim: str, worker_url: str) -> str:
-    """The inline script the shim writes into its iframe for a worker at `worker_url`.
-
-    The shim builds it from a template literal: `${c}` and `${d}` are two of its own
-    functions (their source text), `${e}` the worker's URL as the page passed it."""
-    match = _IFRAME_SCRIPT.search(shim)
-    if not match or "\\" in match.group("template"):
-        raise OfflineError(f"{SHIM_PATH}: the iframe's inline script was not found; was the shim upgraded?")
-
-    def value(placeholder: re.Match[str]) -> str:
-        name = placeholder.group("name")
-        # The shim's functions by their source; the one other placeholder is the URL.
-        return _function_source(shim, name) if f"function {name}(" in shim else worker_url
-
-    return _PLACEHOLDER.sub(value, match.group("template"))
-
-
-def _worker_url(page_html: str) -> str | None:
-    config = _CONFIG.search(page_html)
-    return json.loads(config.group("json")).get("search") if config else None
-
-
-def allow_iframe_worker(page_html: str, shim: str) -> str:
-    """The page with the shim's inline script allowed by hash in its policy (if it has both)."""
-    worker_url = _worker_url(page_html)
-    meta = _CSP_META.search(page_html)
-    if not worker_url or not meta:
-        return page_html
-    digest = script_hash(iframe_script(shim, worker_url))
-    directives = [part.strip() for part in html.unescape(meta.group("policy")).split(";")]
-    directives = [f"{part} {digest}" if part.split(" ")[0] == "script-src" else part for part in directives]
-    policy = html.escape("; ".join(directives), quote=False).replace('"', "&quot;")
-    return page_html[: meta.start("policy")] + policy + page_html[meta.end("policy") :]
+    """The theme's polyfills without the iframe-worker shim the offline plugin adds from a
+    CDN: it runs Material's search worker from file://, and the site's search uses none."""
+    return [url for url in polyfills if "iframe-worker" not in url]
 
 
 def build_offline_site(site_dir: Path) -> None:
@@ -117,16 +60,18 @@ def build_offline_site(site_dir: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise OfflineError("the offline build failed:\n" + result.stdout + result.stderr)
-    if not (site_dir / "search" / "search_index.js").is_file():
-        raise OfflineError("the offline build has no search/search_index.js: is the offline plugin enabled?")
+    indexes = [site_dir / index_path(language.locale) for language in site_config.languages()]
+    missing = [str(path) for path in indexes if not path.is_file()]
+    if missing:
+        raise OfflineError(f"the offline build has no search index {', '.join(missing)}")
 
 
-def prepare_pages(site_dir: Path, shim: str) -> None:
+def prepare_pages(site_dir: Path) -> None:
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        allowed = allow_iframe_worker(_ALTERNATE_LINK.sub("", text), shim)
-        if allowed != text:
-            page.write_text(allowed, encoding="utf-8")
+        local = _ALTERNATE_LINK.sub("", text)
+        if local != text:
+            page.write_text(local, encoding="utf-8")
 
 
 def write_zip(site_dir: Path, output: Path) -> None:
@@ -143,11 +88,10 @@ def write_zip(site_dir: Path, output: Path) -> None:
 
 
 def make_offline_zip(output: Path = DEFAULT_OUTPUT) -> Path:
-    shim = SHIM_FILE.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="site-offline-") as temp:
         site_dir = Path(temp) / "site"
         build_offline_site(site_dir)
-        prepare_pages(site_dir, shim)
+        prepare_pages(site_dir)
         write_zip(site_dir, output)
     return output
 

@@ -49,8 +49,10 @@ CATEGORIES = ("html", "css", "js", "search", "images", "fonts", "other")
 TEXT_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".svg"}
 FONT_SUFFIXES = {".woff", ".woff2", ".ttf", ".otf", ".eot"}
-# Search costs what these files cost: its index, Material's worker and lunr's language files.
-SEARCH_PREFIXES = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/")
+# Search costs what these files cost, loaded when a reader opens it: the language's index,
+# lunr and its language files (scripts/search_index.py). assets/js/search.js, the button
+# and panel on every page, counts as js.
+SEARCH_PREFIXES = ("search/", "assets/javascripts/lunr/")
 
 # A page's load is over once the server has seen no request for this long after Chromium's
 # own network-idle event (workers' requests may come after it).

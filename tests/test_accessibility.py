@@ -16,6 +16,7 @@ import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
 from bs4 import BeautifulSoup
 from conftest import all_page_urls
+from site_search import run_search
 
 from scripts import site_config
 from scripts.ui_strings import load_ui_strings
@@ -118,6 +119,24 @@ def test_axe_finds_nothing_in_the_open_panel(browser, site_url, scheme):
         violations = page.evaluate("window.__axe")
         assert violations == [], (language.locale, json.dumps(violations, ensure_ascii=False, indent=1))
     context.close()
+
+
+@pytest.mark.parametrize("config", ["default-look", "wb-200"])
+@pytest.mark.parametrize(("language", "query"), [("az", "qadın"), ("en", "trafficking"), ("ru", "торговли")])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_axe_finds_nothing_in_the_open_search_with_results(browser, site_url, config, language, query, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_init_script(path=str(AXE_FILE_PATH))
+    try:
+        page = context.new_page()
+        set_settings(page, site_url, CONFIGS[config])
+        page.goto(site_url + next(item.url_prefix() for item in site_config.languages() if item.locale == language))
+        assert run_search(page, query)
+        page.evaluate(START_AXE, axe_options(CONFIGS[config]))
+        violations = page.evaluate("window.__axe")
+        assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+    finally:
+        context.close()
 
 
 # ---- One shared page for the layout checks --------------------------------------------------
@@ -317,7 +336,7 @@ def test_focus_is_always_visible_and_never_covered(layout_page, site_url, url_pa
     problems, seen = [], set()
     for _ in range(200):
         page.keyboard.press("Tab")
-        # Two frames: what the focus starts (Material opens search on focus) is drawn.
+        # Two frames: whatever the focus starts is drawn.
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         state = page.evaluate(FOCUS_STATE)
         if state is None or state["name"] in seen:
@@ -371,8 +390,12 @@ def test_language_one_h1_and_heading_order(site_dir, locale, page_name, url_path
 
 @pytest.mark.parametrize(("locale", "page_name", "url_path"), PAGES)
 def test_search_dialog_has_a_name(site_dir, locale, page_name, url_path):
-    dialog = soup_of(site_dir, url_path).select_one(".md-search[role=dialog]")
+    dialog = soup_of(site_dir, url_path).select_one("#site-search-panel[role=dialog]")
     assert dialog["aria-label"] == UI["search.dialog"][locale]
+    # The button that opens it says so, and its field is labelled (partials/search.html).
+    soup = soup_of(site_dir, url_path)
+    assert soup.select_one("[data-site-search-toggle]")["aria-controls"] == "site-search-panel"
+    assert soup.select_one("label[for=site-search-input]").get_text(strip=True) == UI["search.dialog"][locale]
 
 
 def luminance(rgb: tuple[float, float, float]) -> float:

@@ -4,16 +4,19 @@ Material's full stylesheets and the project's unminified CSS and JavaScript."""
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
 
 import material
 import pytest
 from conftest import ROOT
+from site_search import run_search
 
-from scripts.build_output import lunr_files_needed, search_languages
+from scripts import site_config
+from scripts.build_output import MATERIAL_WORKERS
 from scripts.csp import inline_scripts
 from scripts.minify import minify_css, minify_html, minify_js
+from scripts.search_index import LUNR_FOLDER, lunr_files_used, scripts_for
 from scripts.unused_css import known_classes, page_vocabulary, parse, prune, split_selectors
 
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
@@ -113,14 +116,27 @@ def test_no_source_maps_are_published(site_dir):
 
 
 def test_only_the_lunr_files_search_loads_are_published(site_dir):
-    languages = search_languages(site_dir)
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert languages == set(index["config"]["lang"])
-    lunr = site_dir / "assets" / "javascripts" / "lunr"
+    lunr = site_dir / LUNR_FOLDER
     published = {file.relative_to(lunr).as_posix() for file in lunr.rglob("*.js")}
-    assert published == lunr_files_needed(languages)
-    assert "min/lunr.tr.min.js" in published
-    assert "min/lunr.ru.min.js" in published
+    assert published == lunr_files_used()
+    expected = {"lunr.min.js", "lunr.az.js", "min/lunr.ru.min.js", "min/lunr.stemmer.support.min.js", "site-search.js"}
+    assert expected <= published
+    assert "min/lunr.tr.min.js" not in published
+    assert "min/lunr.multi.min.js" not in published
+    # Material's search worker: nothing loads it (the site's search runs in the page).
+    assert not (site_dir / MATERIAL_WORKERS).exists()
+
+
+@pytest.mark.parametrize("language", site_config.languages(), ids=lambda language: language.locale)
+def test_each_language_loads_what_is_published_and_only_its_own_index(site_dir, language):
+    html = (site_dir / language.url_prefix() / "index.html").read_text(encoding="utf-8")
+    scripts = re.search(r'data-scripts="([^"]*)"', html).group(1).split()
+    depth = "../" if language.url_prefix() else ""
+    assert scripts == [f"{depth}{LUNR_FOLDER}/{name}" for name in scripts_for(language.locale)]
+    assert re.search(r'data-index="([^"]*)"', html).group(1) == f"{depth}search/{language.locale}.js"
+    assert (site_dir / "search" / f"{language.locale}.js").is_file()
+    # Material's combined index (every language in one file) is not published.
+    assert not (site_dir / "search" / "search_index.json").exists()
 
 
 # Pages with the most kinds of content; a phone and a desktop; search open and the drawer open.
@@ -154,15 +170,13 @@ def _screenshot(browser, url: str, viewport: dict[str, int], state: str | None, 
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
         if state == "search":
-            page.locator("input[data-md-component=search-query]").fill("trafficking")
-            page.locator("input[data-md-component=search-query]").press("End")
-            page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+            assert run_search(page, "trafficking")
         elif state == "drawer":
             page.locator("label.md-header__button[for='__drawer']").click()
         page.wait_for_timeout(500)
-        # The search field's placeholder text renders slightly differently from one load to
-        # the next, trimmed or not: it is masked (it holds no styling of its own).
-        return page.screenshot(full_page=True, animations="disabled", mask=[page.locator(".md-search__input")])
+        # The search field's text caret blinks, trimmed or not: the field is masked (it holds no
+        # styling of its own).
+        return page.screenshot(full_page=True, animations="disabled", mask=[page.locator(".site-search__input")])
     finally:
         context.close()
 

@@ -107,3 +107,16 @@ def test_inline_head_scripts_stay_tiny(site_dir):
             if _blocks_rendering(script):
                 size = len(gzip.compress(script.get_text().encode("utf-8"), compresslevel=9))
                 assert size <= EARLY_SCRIPT_BUDGET, f"/{url_path}: an inline <head> script is {size} bytes gzip"
+
+
+@pytest.mark.parametrize("url_path", [path for _locale, page, path in PAGES if page == "index.md"])
+def test_without_javascript_no_search_control_shows(no_js_page, site_url, url_path):
+    """Search needs JavaScript: without it no button, field or panel may promise one."""
+    page = no_js_page
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(site_url + url_path)
+        shown = page.locator(
+            ".site-search, .site-search *, [data-md-component^=search], label[for='__search'], input[type=search]"
+        ).evaluate_all("elements => elements.filter(e => e.getClientRects().length).map(e => e.outerHTML.slice(0, 80))")
+        assert shown == [], f"/{url_path} at {width}px without JavaScript shows search controls that cannot work"

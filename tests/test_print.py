@@ -40,13 +40,15 @@ def navigation_labels(page) -> set[str]:
     labels = page.evaluate(
         """() => Array.from(document.querySelectorAll(
               '.md-nav__link, .md-footer a, .md-select__link, .lv-control__text, .site-strip__exit,'
-              + ' .quick-exit-skip, .md-search__input'))
+              + ' .quick-exit-skip, .site-search__toggle-text'))
             .map(el => (el.innerText || el.placeholder || el.textContent || '').trim())
             .filter(Boolean)"""
     )
     content = page.locator("article.md-content__inner").inner_text()
-    # A label that the page's own text also uses (a link to another page) proves nothing.
-    return {label for label in labels if squash(label) not in squash(content)}
+    # The hotline strip prints on purpose ("Hotline: 152"); the hotline page's menu label is
+    # the same word. A label that the page's own text or the strip also uses proves nothing.
+    printed = squash(content) + squash(page.locator(".site-strip__hotline").inner_text())
+    return {label for label in labels if squash(label) not in printed}
 
 
 def assert_a4(pdf: PdfReader) -> None:
@@ -63,7 +65,7 @@ def test_handout_prints_on_one_a4_page_with_the_hotline_and_no_navigation(page, 
     assert_a4(pdf)
     assert len(pdf.pages) == 1, "the handout must fit on one page"
     text = squash(page_texts(pdf)[0])
-    assert "155" in text
+    assert HOTLINE_NUMBER.number in text
     assert squash(UI["hotline.label"][language.locale]) in text
     labels = navigation_labels(page)
     assert labels, "the page should have navigation to leave out"

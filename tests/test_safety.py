@@ -11,6 +11,8 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 from conftest import all_page_urls
+from site_search import FIELD, open_search, run_search
+from site_search import HOTLINE as HOTLINE_NUMBER
 
 from scripts import site_config
 from scripts.ui_strings import load_ui_strings
@@ -274,13 +276,6 @@ def test_without_storage_back_shows_the_page_as_a_plain_link_would(browser, site
 # --- the exit above everything ------------------------------------------------------
 
 
-def open_search(page) -> None:
-    """Open the site's search as a reader would: its button on a phone, its box on a desktop."""
-    page.locator("label.md-header__button[for=__search]:visible, .md-search__input:visible").first.click()
-    page.wait_for_function("document.getElementById('__search').checked")
-    page.wait_for_timeout(400)  # Material's search slides in
-
-
 def open_drawer(page) -> None:
     page.locator("label.md-header__button[for=__drawer]").click()
     page.wait_for_timeout(400)  # the drawer slides in
@@ -324,8 +319,8 @@ def test_one_tap_on_the_exit_leaves_whatever_is_open(page, site_url, language, d
 
 
 def focus_search_box(page) -> None:
-    open_search(page)
-    page.locator(".md-search__input").focus()
+    open_search(page)  # the site's search (tests/site_search.py): the focus is then in its field
+    assert page.evaluate("document.activeElement.matches('[data-site-search-input]')")
 
 
 def focus_quiz_answer(page) -> None:
@@ -399,7 +394,7 @@ def test_typing_capitals_in_the_search_box_does_not_leave_but_three_lone_shifts_
     page.set_viewport_size(DESKTOP)
     page.goto(site_url + language.url_prefix() + RIGHTS)
     focus_search_box(page)
-    search = page.locator(".md-search__input")
+    search = page.locator(FIELD)
     for letter in "HELP":
         page.keyboard.press(f"Shift+{letter}")  # as a reader types capitals
     page.keyboard.down("Shift")
@@ -607,10 +602,7 @@ def test_a_visit_where_nothing_was_chosen_leaves_nothing_behind(page, site_url):
     page.set_viewport_size({"width": 1280, "height": 800})
     for locale_prefix in ["", "en/", "ru/"]:
         page.goto(site_url + locale_prefix + HOTLINE)
-        search = page.locator("input[data-md-component=search-query]")
-        search.fill("155")
-        search.press("End")
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert run_search(page, HOTLINE_NUMBER)
         page.keyboard.press("Escape")
         page.keyboard.press("Shift")  # one press: nothing happens, nothing is stored
     assert storage(page) == {"local": {}, "session": {}, "cookie": ""}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -16,7 +15,6 @@ from conftest import ROOT, SITE_URL
 
 from scripts import site_config
 from scripts.markers import MarkerError, parse_marker
-from scripts.page_weight import SEARCH_PREFIXES
 from scripts.phones import Phones, load_phone_numbers
 from scripts.qr import make_qr
 from scripts.quiz import QuizError, load_quizzes
@@ -231,11 +229,6 @@ def answer_with_keyboard(page, choices: list[int]) -> None:
         page.keyboard.press("Tab")
 
 
-def is_search_request(url: str) -> bool:
-    """True for the files that site search loads on first use (see search-lazy.js)."""
-    return urlparse(url).path.lstrip("/").startswith(SEARCH_PREFIXES)
-
-
 def result_text(locale: str, correct: int, total: int) -> str:
     return UI["quiz.result"][locale].replace("{correct}", str(correct)).replace("{total}", str(total))
 
@@ -250,10 +243,9 @@ def test_quiz_works_with_the_keyboard_alone_and_announces_the_result(page, site_
     assert status.get_attribute("role") == "status"
     assert page.locator(".quiz fieldset legend").count() == len(quiz.questions)
 
-    # Nothing the quiz does may reach the network. Tab passes the search box on its way, and
-    # search loads its worker and language files when first focused, at its own pace: those
-    # requests are search's, not the quiz's, so they are set aside by path, not by timing.
-    page.on("request", lambda request: None if is_search_request(request.url) else requests.append(request.url))
+    # Nothing the quiz does may reach the network; Tab passes the search button on its way,
+    # which loads nothing until it is pressed.
+    page.on("request", lambda request: requests.append(request.url))
     tab_to_first_answer(page)
     answer_with_keyboard(page, answers[:2])
     # Tab has left the second group: the next focus is the third question's first answer.
