@@ -35,7 +35,7 @@ from scripts.sitemaps import split_sitemap
 from scripts.stats.dataset import DatasetError, load_dataset
 from scripts.stats.downloads import write_downloads
 from scripts.stats.render import PageContext
-from scripts.theme_patches import ThemePatchError, patch_material_bundle, patch_material_page
+from scripts.theme_patches import ThemePatchError, patch_material_page
 from scripts.translations import find_missing_translations, format_missing_translations
 from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings
 from scripts.unsafe_markup import UnsafeMarkupError, check_html, check_markdown
@@ -253,9 +253,6 @@ def on_post_build(config: Any) -> None:
             write_language_indexes(site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
-    try:
-        patch_material_bundle(site_dir)
-    except ThemePatchError as error:
-        raise PluginError(str(error)) from error
-    # Last: remove what no reader's browser requests (source maps, unused lunr languages).
+    # Last: remove what no reader's browser requests (source maps, unused lunr languages,
+    # Material's JavaScript bundle, which no page loads).
     trim_site(site_dir)
