@@ -56,7 +56,7 @@ class LighthouseUnavailableError(RuntimeError):
 class Report:
     url_path: str
     scores: dict[str, int]  # 0-100 per category
-    metrics: dict[str, str]  # Lighthouse's own display values ("1.2 s", "0")
+    metrics: dict[str, str]  # "1.2 s", "30 ms", "0.000"
     failing: list[str] = field(default_factory=list)  # audits that cost points, by category
 
     def row(self) -> list[str]:
@@ -84,14 +84,30 @@ def ensure_lighthouse() -> Path:
     return CLI
 
 
+def format_metric(key: str, value: float | None) -> str:
+    """Seconds for the paint times, milliseconds for blocking time, the score for layout shift."""
+    if value is None:
+        return "-"
+    if key == "cumulative-layout-shift":
+        return f"{value:.3f}"
+    if key == "total-blocking-time":
+        return f"{value:.0f} ms"
+    return f"{value / 1000:.1f} s"
+
+
+def shown(audit: dict[str, Any]) -> str:
+    """An audit's figure as Lighthouse shows it (its score when it shows none), plain spaces."""
+    return str(audit.get("displayValue") or audit["score"]).replace("\xa0", " ")
+
+
 def parse_report(url_path: str, data: dict[str, Any]) -> Report:
     """Scores, metrics and the audits that cost points, from Lighthouse's JSON report."""
     categories = data["categories"]
     scores = {name: round(categories[name]["score"] * 100) for name in CATEGORIES if categories.get(name)}
     audits = data["audits"]
-    metrics = {key: audits[key].get("displayValue", "-") for key in METRICS if key in audits}
+    metrics = {key: format_metric(key, audits[key].get("numericValue")) for key in METRICS if key in audits}
     failing = [
-        f"{name}: {ref['id']} ({audits[ref['id']].get('displayValue', audits[ref['id']]['score'])})"
+        f"{name}: {ref['id']} ({shown(audits[ref['id']])})"
         for name in CATEGORIES
         if categories.get(name)
         for ref in categories[name]["auditRefs"]
