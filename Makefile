@@ -103,8 +103,10 @@ hooks: $(STAMP)
 offline: $(STAMP)
 	$(BIN)/python -m scripts.offline --output site/downloads/site-offline.zip
 
-# Build time (real site, then 10x and 100x synthetic content) and page weight in Chromium,
-# written to PERFORMANCE.md. Takes minutes and prints its progress; nothing is asserted.
+# Build time (real site, then 10x and 100x synthetic content), page weight and layout shift
+# in Chromium, and Lighthouse's mobile scores (the pinned npm package, installed on first use
+# into .cache/: needs Node.js and npm), written to PERFORMANCE.md. Takes minutes and prints
+# its progress; nothing is asserted.
 .PHONY: bench
 bench: $(STAMP) chromium
 	$(BIN)/python -m scripts.bench_build

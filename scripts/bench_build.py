@@ -5,7 +5,10 @@
 
 1. The real site: `mkdocs build --strict` RUNS times (3), each into a fresh folder; the
    median wall and CPU time, and the peak memory (ru_maxrss of the build process, from wait4).
-2. Its page weight (scripts/page_weight.py) in Chromium, unless --no-page-weight.
+2. Its page weight (scripts/page_weight.py) and every page's layout shift on a phone and a
+   desktop (scripts/layout_shift.py) in Chromium, unless --no-page-weight; Lighthouse's
+   mobile scores (scripts/lighthouse.py) of each language's home, statistics and heaviest
+   page, unless --no-lighthouse.
 3. Growth: a temporary copy of the project with synthetic pages added, so that each
    language has 10x and 100x the pages of the real site; every page has front matter,
    figures (`[[stat ...]]`) and a chart (`[[chart ...]]`). Three builds up to 10x (median;
@@ -39,7 +42,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts import page_weight, search_index, site_config
+from scripts import layout_shift, lighthouse, page_weight, search_index, site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "PERFORMANCE.md"
@@ -357,6 +360,19 @@ def growth_rows(base: ScaleResult, scales: list[ScaleResult], nav: ScaleResult |
     return rows
 
 
+def lighthouse_pages(weights: list[page_weight.PageWeight] | None) -> list[str]:
+    """Each language's home page, statistics page and heaviest first visit (once each)."""
+    pages: list[str] = []
+    for language in site_config.languages():
+        prefix = language.url_prefix()
+        chosen = [prefix + site_config.page_url("index.md"), prefix + site_config.page_url("statistics.md")]
+        own = [item for item in weights or [] if item.locale == language.locale]
+        if own:
+            chosen.append(max(own, key=lambda item: item.first_visit.total).url_path)
+        pages += [path for path in chosen if path not in pages]
+    return pages
+
+
 @dataclass(frozen=True)
 class Analysis:
     short: str  # one sentence for "In short"
@@ -427,7 +443,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--nav-scale", type=int, default=10, help="also build this multiple with every page in the nav (0: skip)"
     )
-    parser.add_argument("--no-page-weight", action="store_true", help="skip the page weight (no Chromium)")
+    parser.add_argument(
+        "--no-page-weight", action="store_true", help="skip the page weight and layout shift (no Chromium)"
+    )
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (it needs Node.js and npm)")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="the report to write (PERFORMANCE.md)")
     parser.add_argument("--no-write", action="store_true", help="print the report instead of writing it")
     args = parser.parse_args(argv)
@@ -438,9 +457,16 @@ def main(argv: list[str] | None = None) -> int:
     with scratch() as temp:
         runs, site_dir = bench_real_site(args.runs, temp)
         weights = None
+        shifts = None
+        reports = None
         if not args.no_page_weight:
             log("page weight: every page in Chromium")
             weights = page_weight.measure_with_chromium(site_dir, progress=True)
+            log("layout shift: every page in Chromium, on a phone and a desktop")
+            shifts = layout_shift.measure_with_chromium(site_dir, [item.url_path for item in weights])
+        if not args.no_lighthouse:
+            log("Lighthouse (mobile): home, statistics and heaviest page of each language")
+            reports = lighthouse.audit_site(site_dir, lighthouse_pages(weights), progress=True)
         base = ScaleResult(
             factor=1,
             pages=len(site_config.pages()) * len(site_config.locales()),
@@ -467,9 +493,17 @@ def main(argv: list[str] | None = None) -> int:
         search_js_kb=page_weight.kb(search_js_gzip),
         weight_summary_text=page_weight.summary_text(summary) if summary else "",
         weight_table=page_weight.table(weights) if weights else "",
+        shift_table=layout_shift.table(shifts) if shifts else "",
+        shift_max={name: max(item.score(name) for item in shifts) for name in layout_shift.VIEWPORTS}
+        if shifts
+        else None,
+        shift_pages_moving=[item.url_path for item in shifts if any(item.shifts.values())] if shifts else [],
+        lighthouse_table=lighthouse.table(reports) if reports else "",
+        lighthouse_reports=reports or [],
+        lighthouse_version=lighthouse.VERSION,
         budgets={
+            "median": page_weight.kb(page_weight.FIRST_VISIT_MEDIAN_BUDGET),
             "first": page_weight.kb(page_weight.FIRST_VISIT_BUDGET),
-            "statistics": page_weight.kb(page_weight.STATISTICS_FIRST_VISIT_BUDGET),
             "second": page_weight.kb(page_weight.SECOND_PAGE_BUDGET),
         },
         kb=page_weight.kb,

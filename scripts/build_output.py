@@ -10,6 +10,8 @@ what no browser uses and what cannot change what a reader sees:
   the site's search runs in the page (assets/js/search.js) and loads only the lunr files
   scripts/search_index.py names for the site's languages;
 - Material's default PNG favicon when no page links it (the site has its own SVG icon);
+- Material's JavaScript bundle when no page loads it (overrides/main.html loads none of
+  Material's JavaScript), so that its words no longer keep Material's CSS rules alive;
 - comments and indentation in the site's own CSS and JavaScript, indentation in the
   pages' HTML (scripts/minify.py; inline scripts are left as they are);
 - the rules of Material's stylesheets that can match nothing on any page, and the
@@ -34,6 +36,7 @@ from scripts.unused_css import known_classes, page_vocabulary, prune
 LUNR_DIR = Path(LUNR_FOLDER)
 MATERIAL_WORKERS = Path("assets/javascripts/workers")
 MATERIAL_FAVICON = Path("assets/images/favicon.png")
+MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
 MATERIAL_STYLESHEETS = "assets/stylesheets/*.min.css"
 
 _JS_MAP_COMMENT = re.compile(r"\n?//# sourceMappingURL=[^\n]*\s*\Z")
@@ -95,6 +98,19 @@ def remove_unlinked_favicon(site_dir: Path, report: TrimReport) -> None:
     report.remove(favicon)
 
 
+def remove_unloaded_bundle(site_dir: Path, report: TrimReport) -> None:
+    bundles = sorted(site_dir.glob(MATERIAL_BUNDLE))
+    if not bundles:
+        return
+    names = {bundle.name for bundle in bundles}
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        names -= {name for name in names if name in text}
+    for bundle in bundles:
+        if bundle.name in names:
+            report.remove(bundle)
+
+
 def minify_assets(site_dir: Path, report: TrimReport) -> None:
     minifiers = {".css": minify_css, ".js": minify_js, ".html": minify_html}
     for file in sorted(site_dir.rglob("*")):
@@ -139,6 +155,7 @@ def trim_site(site_dir: Path) -> TrimReport:
     remove_source_maps(site_dir, report)
     prune_search_files(site_dir, report)
     remove_unlinked_favicon(site_dir, report)
+    remove_unloaded_bundle(site_dir, report)
     minify_assets(site_dir, report)
     # Last: the class vocabulary comes from the final pages and scripts.
     prune_material_stylesheets(site_dir, report)

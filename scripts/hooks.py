@@ -38,7 +38,7 @@ from scripts.sitemaps import split_sitemap
 from scripts.stats.dataset import DatasetError, load_dataset
 from scripts.stats.downloads import write_downloads
 from scripts.stats.render import PageContext
-from scripts.theme_patches import ThemePatchError, patch_material_bundle, patch_material_page
+from scripts.theme_patches import ThemePatchError, patch_material_page
 from scripts.translations import find_missing_translations, format_missing_translations
 from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings
 from scripts.unsafe_markup import (
@@ -355,9 +355,6 @@ def on_post_build(config: Any) -> None:
     if problems:
         count = sum(1 for problem in problems for line in problem.splitlines() if not line.startswith("  "))
         raise PluginError(f"{count} problem(s) in the pages; fix each and build again:\n" + "\n".join(problems))
-    try:
-        patch_material_bundle(site_dir)
-    except ThemePatchError as error:
-        raise PluginError(str(error)) from error
-    # Last: remove what no reader's browser requests (source maps, unused lunr languages).
+    # Last: remove what no reader's browser requests (source maps, unused lunr languages,
+    # Material's JavaScript bundle, which no page loads).
     trim_site(site_dir)

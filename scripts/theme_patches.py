@@ -1,27 +1,19 @@
-"""Small, checked patches to Material's built JavaScript (Material is frozen, so they stay valid).
+"""Small, checked patches to Material's page template (Material is frozen, so they stay valid).
 
-Material's bundle reads every `<link rel="alternate">` in the head and fetches `sitemap.xml`
-relative to each, to remap language-switcher clicks (a feature of `navigation.instant`, which
-this site does not use: its switcher links already lead to the same page). The site's
-alternates are per page (absolute hreflang links, as search engines want), so each page load
-would fetch `<page>/sitemap.xml` four times and get 404s: bytes for nothing on a prepaid phone.
-The patch narrows Material's selector to alternates marked `data-md-sitemap`, which none is.
-A patch that no longer finds its text fails the build instead of silently doing nothing.
-
-Material's page template gets one patch too (PAGE_PATCHES, applied to each built page by
-scripts/hooks.py), so that every page is valid HTML (tests/test_html_valid.py).
+Material's page template gets one patch (PAGE_PATCHES, applied to each built page by
+scripts/hooks.py), so that every page is valid HTML (tests/test_html_valid.py). A patch
+that no longer finds its text fails the build instead of silently doing nothing.
+(Material's JavaScript bundle had a patch of its own too; no page loads the bundle any
+more, and scripts/build_output.py does not publish it.)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
-BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
 
 
 class ThemePatchError(Exception):
-    """A patch did not find exactly one place to apply: Material's bundle or base.html changed."""
+    """A patch did not find exactly one place to apply: Material's base.html changed."""
 
 
 @dataclass(frozen=True)
@@ -30,14 +22,6 @@ class Patch:
     find: str
     replace: str
 
-
-PATCHES = (
-    Patch(
-        reason="no sitemap.xml fetches for per-page hreflang alternates",
-        find='M("link[rel=alternate]")',
-        replace='M("link[rel=alternate][data-md-sitemap]")',
-    ),
-)
 
 # Material's base.html gives its two toggle checkboxes (drawer, search) autocomplete="off", so
 # that Firefox does not restore an open drawer or search on reload; but HTML allows
@@ -59,10 +43,9 @@ PAGE_PATCHES = (
 )
 
 
-def apply_patches(text: str, patches: tuple[Patch, ...] = PATCHES, where: str = "Material's bundle") -> str:
+def apply_patches(text: str, patches: tuple[Patch, ...], where: str) -> str:
     for patch in patches:
-        # mkdocs-static-i18n may fire the final post-build step more than once: a patched
-        # bundle stays as it is.
+        # Applying the patches twice changes nothing: a page patched already stays as it is.
         if patch.find not in text and text.count(patch.replace) == 1:
             continue
         count = text.count(patch.find)
@@ -73,15 +56,6 @@ def apply_patches(text: str, patches: tuple[Patch, ...] = PATCHES, where: str = 
             )
         text = text.replace(patch.find, patch.replace)
     return text
-
-
-def patch_material_bundle(site_dir: Path) -> Path:
-    bundles = sorted(site_dir.glob(BUNDLE_GLOB))
-    if len(bundles) != 1:
-        raise ThemePatchError(f"{site_dir}: expected one {BUNDLE_GLOB}, found {len(bundles)}")
-    bundle = bundles[0]
-    bundle.write_text(apply_patches(bundle.read_text(encoding="utf-8")), encoding="utf-8")
-    return bundle
 
 
 def patch_material_page(html: str, name: str) -> str:

@@ -1,6 +1,7 @@
 """WCAG 2.2 AA on every page, in every language: axe-core finds no violation in the
 default look and in each colour scheme at the largest text size; pages reflow at 320 CSS
-px with 200 % text; no text is clipped with the 1.4.12 text spacing; a skip link comes
+px with 200 % text (the panel's and the browser's own); targets that stand alone are 24 px
+at least; no text is clipped with the 1.4.12 text spacing; a skip link comes
 first; focus is always visible and never hidden under the sticky header; every page has
 its language, one h1 and a logical heading order."""
 
@@ -171,6 +172,63 @@ def test_reflows_at_320_px_with_200_percent_text(layout_page, site_url, url_path
     assert layout["scrollWidth"] <= 320, layout
 
 
+def set_browser_text_size(page, percent: int) -> None:
+    """The browser's own text-size setting (Chrome's "Font size", Android's text scaling):
+    the default font size the page's rem and em, and media queries' em, start from."""
+    session = page.context.new_cdp_session(page)
+    session.send("Page.enable")
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * percent // 100, "fixed": 13 * percent // 100}})
+
+
+@pytest.fixture(scope="module")
+def large_text_page(browser) -> Iterator[object]:
+    """A 320 x 640 phone with the browser's text at 200 %."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    page = context.new_page()
+    set_browser_text_size(page, 200)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("url_path", URL_PATHS)
+def test_reflows_at_320_px_with_the_browsers_text_at_200_percent(large_text_page, site_url, url_path):
+    page = large_text_page
+    page.goto(site_url + url_path)
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "40px"
+    layout = page.evaluate(OVERFLOW)
+    assert layout["scrollWidth"] <= 320, layout
+
+
+# Targets that stand alone (not a link inside a sentence, WCAG 2.5.8's inline exception)
+# smaller than 24 x 24 CSS px, among what a reader can see.
+SMALL_TARGETS = r"""() => {
+  const small = [];
+  const targets = 'a[href], button, input:not([type=hidden]), select, textarea, label[for], summary';
+  for (const el of document.querySelectorAll(targets)) {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === 'hidden' || style.opacity === '0') continue;
+    if (box.width >= 24 && box.height >= 24) continue;
+    let block = el.parentElement;
+    while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+    const own = el.textContent.replace(/\s+/g, ' ').trim();
+    const around = block ? block.textContent.replace(/\s+/g, ' ').trim() : '';
+    if (around.length > own.length + 1) continue;  // in a sentence
+    small.push(`${el.tagName.toLowerCase()}.${el.className} "${own.slice(0, 30)}": ${box.width}x${box.height}`);
+  }
+  return small;
+}"""
+
+
+@pytest.mark.parametrize("url_path", URL_PATHS)
+def test_targets_that_stand_alone_are_at_least_24_px_on_a_phone(layout_page, site_url, url_path):
+    page = layout_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    set_settings(page, site_url, {})
+    page.goto(site_url + url_path)
+    assert page.evaluate(SMALL_TARGETS) == []
+
+
 # WCAG 1.4.12: line height 1.5, paragraph spacing 2, letter spacing .12, word spacing .16 (em).
 TEXT_SPACING = """
 * { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }
@@ -288,6 +346,28 @@ def test_focus_is_always_visible_and_never_covered(layout_page, site_url, url_pa
             problems.append(state)
     assert len(seen) > 10
     assert problems == [], "\n".join(map(str, problems))
+
+
+CURRENT_LANGUAGE_LOOK = """() => [...document.querySelectorAll('.md-select__link')].map(link => {
+  const style = getComputedStyle(link);
+  return {lang: link.lang, current: link.getAttribute('aria-current'), weight: style.fontWeight,
+          underline: style.textDecorationLine.includes('underline')};
+})"""
+
+
+@pytest.mark.parametrize("language", site_config.languages(), ids=lambda language: language.locale)
+def test_the_language_menu_shows_which_language_the_page_is_in(layout_page, site_url, language):
+    # Not by colour alone (1.4.1): bold and underlined, and the other languages neither.
+    page = layout_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    set_settings(page, site_url, {})
+    page.goto(site_url + language.url_prefix() + site_config.page_url("rights.md"))
+    page.locator(".md-select > button").focus()
+    looks = page.evaluate(CURRENT_LANGUAGE_LOOK)
+    assert [item["lang"] for item in looks if item["current"]] == [language.locale]
+    for item in looks:
+        marked = item["current"] is not None
+        assert (int(item["weight"]) >= 700 and item["underline"]) is marked, item
 
 
 # ---- The built HTML -------------------------------------------------------------------------

@@ -218,6 +218,16 @@ def test_letter_spacing_in_em(page, site_url, value, em):
         assert px(style(page, selector, "letter-spacing")) == pytest.approx(em * size, abs=0.05), selector
 
 
+@pytest.mark.parametrize("value", ["wide", "wider"])
+def test_letter_spacing_is_for_the_screen_only(page, site_url, value):
+    # On paper the wide letters cut the lists' numbers off: a printout keeps the site's type.
+    with_settings(page, site_url, "en/" + site_config.page_url("signs.md"), {"letter": value})
+    assert style(page, "article p", "letter-spacing") != "normal"
+    page.emulate_media(media="print")
+    for selector in ["article p", "article ol li"]:
+        assert style(page, selector, "letter-spacing") == "normal", selector
+
+
 @pytest.mark.parametrize(("value", "em"), [("1.5", 1.5), ("2", 2.0)])
 def test_line_spacing_in_em(page, site_url, value, em):
     page.goto(site_url + HOTLINE)
@@ -414,6 +424,22 @@ def test_each_change_is_announced(page, site_url):
         arg=UI["lowvision.announce.remember"]["en"],
     )
     assert status.get_attribute("role") == "status"
+
+
+@pytest.mark.parametrize("language", site_config.languages(), ids=lambda language: language.locale)
+def test_a_colour_scheme_is_announced_by_its_name_without_its_sample(page, site_url, language):
+    page.goto(site_url + language.url_prefix() + site_config.page_url("hotline.md"))
+    open_panel(page)
+    locale = language.locale
+    for scheme in ["bw", "green", "default"]:
+        choose(page, "scheme", scheme)
+        expected = UI["lowvision.announce"][locale].format(
+            setting=UI["lowvision.scheme"][locale], value=UI[f"lowvision.scheme.{scheme}"][locale]
+        )
+        page.wait_for_function(
+            "text => document.querySelector('#lv-panel [role=status]').textContent === text", arg=expected
+        )
+        assert UI["lowvision.scheme.sample"][locale] not in page.locator("#lv-panel [role=status]").inner_text()
 
 
 def test_nothing_is_stored_until_a_setting_changes(browser, site_url):

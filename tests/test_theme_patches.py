@@ -1,31 +1,23 @@
-"""The checked patch to Material's bundle: applied once, and loud when it no longer fits."""
+"""The checked patches to Material's page template: applied once, and loud when they no longer fit;
+and Material's bundle, which no page loads, is not published."""
 
 from __future__ import annotations
 
 import pytest
 
-from scripts.theme_patches import ThemePatchError, apply_patches, patch_material_page
-
-
-def test_the_alternate_selector_is_narrowed():
-    assert apply_patches('x;M("link[rel=alternate]").y') == 'x;M("link[rel=alternate][data-md-sitemap]").y'
-
-
-def test_patching_twice_changes_nothing_more():
-    once = apply_patches('M("link[rel=alternate]")')
-    assert apply_patches(once) == once
+from scripts.theme_patches import PAGE_PATCHES, ThemePatchError, apply_patches, patch_material_page
 
 
 def test_a_missing_target_fails_with_what_to_do():
     with pytest.raises(ThemePatchError, match=r"found 0; update scripts/theme_patches\.py"):
-        apply_patches("no such code")
+        apply_patches("no such code", PAGE_PATCHES, "x.html")
 
 
-def test_the_built_bundle_is_patched(site_dir):
-    (bundle,) = site_dir.glob("assets/javascripts/bundle.*.min.js")
-    text = bundle.read_text(encoding="utf-8")
-    assert 'M("link[rel=alternate][data-md-sitemap]")' in text
-    assert 'M("link[rel=alternate]")' not in text
+def test_materials_bundle_is_not_published_nor_loaded(site_dir):
+    # No page loads Material's JavaScript (overrides/main.html): its bundle is not published.
+    assert sorted(site_dir.glob("assets/javascripts/bundle.*")) == []
+    for page in (site_dir / "404.html", site_dir / "index.html", site_dir / "en" / "rights" / "index.html"):
+        assert "javascripts/bundle." not in page.read_text(encoding="utf-8"), page
 
 
 MATERIAL_TOGGLES = (

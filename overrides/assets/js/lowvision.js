@@ -93,10 +93,12 @@
   function describe(radio) {
     var group = radio.closest("fieldset");
     var legend = group ? group.querySelector("legend") : null;
+    // The option's words only: a colour scheme's label also holds its sample ("AaAğ").
     var label = radio.closest("label");
+    var words = label ? label.querySelector(".lv-option__text") || label : null;
     return (panel.dataset.lvAnnounce || "{setting}: {value}")
       .replace("{setting}", legend ? legend.textContent.trim() : "")
-      .replace("{value}", label ? label.textContent.replace(/\s+/g, " ").trim() : radio.value);
+      .replace("{value}", words ? words.textContent.replace(/\s+/g, " ").trim() : radio.value);
   }
 
   function setOpen(open, returnFocus) {
@@ -156,14 +158,8 @@
     image.insertAdjacentElement("afterend", alternative);
   });
 
-  // The sticky header grows with the text size; focused elements and link targets are
-  // scrolled clear of its real height (safety.css reads --safety-header-height).
-  var header = document.querySelector(".md-header");
-  if (header && "ResizeObserver" in window) {
-    new ResizeObserver(function () {
-      root.style.setProperty("--safety-header-height", header.offsetHeight + "px");
-    }).observe(header);
-  }
+  // The sticky header grows with the text size: quick-exit.js measures it
+  // (--safety-header-height), so that focus and link targets are scrolled clear of it.
 
   // A page restored from the back/forward cache may predate changes made on another page.
   window.addEventListener("pageshow", function (event) {
