@@ -13,13 +13,13 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # A preview (no published address), with the offline copy; site/ changes only when the build succeeds.
 build: $(STAMP)
-	$(BIN)/python -m scripts.build_site
+	$(BIN)/python -m scripts.build.build_site
 
 # For GitHub Pages: the same, for the published address in SITE_URL (refuses to run without it).
 publish: $(STAMP)
-	$(BIN)/python -m scripts.build_site --publish
+	$(BIN)/python -m scripts.build.build_site --publish
 
-# The live preview: reloads the page on every save, shows a failed build in the browser (scripts/preview.py).
+# The live preview: reloads the page on every save, shows a failed build in the browser (scripts/build/preview.py).
 PREVIEW_PORT ?= 8000
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PREVIEW_PORT)
@@ -36,9 +36,9 @@ lint: $(STAMP)
 chromium:
 	@sh scripts/ensure_chromium.sh
 
-# Java (Debian's, installed when root) and the pinned vnu.jar, for tests/test_html_valid.py.
+# Java (Debian's, installed when root) and the pinned vnu.jar, for tests/checks/test_html_valid.py.
 vnu: $(STAMP)
-	@$(BIN)/python -m scripts.vnu --setup >/dev/null
+	@$(BIN)/python -m scripts.checks.vnu --setup >/dev/null
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (e.g. apt-get install python3.11 python3.11-venv)"; exit 1; }
@@ -55,15 +55,15 @@ lock:
 clean:
 	rm -rf site $(VENV)
 
-# --- Editors' checks: scripts/editor_checks.py holds the one list (CHECKS); CONTRIBUTING.md explains every message. ---
+# --- Editors' checks: scripts/checks/editor_checks.py holds the one list (CHECKS); CONTRIBUTING.md explains every message. ---
 .PHONY: check check-translations check-front-matter check-data check-markdown check-language fix-language check-build check-links check-links-external hooks
 
 # Runs every check, even after one fails, so that all problems show at once; ends with the build.
 check: $(STAMP)
-	@$(BIN)/python -m scripts.editor_checks
+	@$(BIN)/python -m scripts.checks.editor_checks
 
 # One check of the list each (a new check in CHECKS gets a target here too).
-CHECK_ONE = @$(BIN)/python -m scripts.editor_checks $(@:check-%=%)
+CHECK_ONE = @$(BIN)/python -m scripts.checks.editor_checks $(@:check-%=%)
 check-translations: $(STAMP)
 	$(CHECK_ONE)
 check-front-matter: $(STAMP)
@@ -83,14 +83,14 @@ check-language: $(STAMP)
 
 # Replaces wrong quotation marks, dashes and apostrophes in place, then runs the check.
 fix-language: $(STAMP)
-	$(BIN)/python -m scripts.check_language --fix
+	$(BIN)/python -m scripts.checks.check_language --fix
 
 # The build checks every internal link and #anchor (scripts/hooks.py); kept as a name for it.
 check-links: check-build
 
 # Also links to other sites: needs the internet; the weekly workflow runs it.
 check-links-external: build
-	$(BIN)/python -m scripts.check_links site --external
+	$(BIN)/python -m scripts.checks.check_links site --external
 
 # Runs the fast checks before every `git commit` (.pre-commit-config.yaml).
 hooks: $(STAMP)
@@ -101,7 +101,7 @@ hooks: $(STAMP)
 # and `make publish` make it too; this target makes only the zip.
 .PHONY: offline
 offline: $(STAMP)
-	$(BIN)/python -m scripts.offline --output site/downloads/site-offline.zip
+	$(BIN)/python -m scripts.build.offline --output site/downloads/site-offline.zip
 
 # Build time (real site, then 10x and 100x synthetic content), page weight and layout shift
 # in Chromium, and Lighthouse's mobile scores (the pinned npm package, installed on first use
@@ -109,4 +109,4 @@ offline: $(STAMP)
 # its progress; nothing is asserted.
 .PHONY: bench
 bench: $(STAMP) chromium
-	$(BIN)/python -m scripts.bench_build
+	$(BIN)/python -m scripts.bench.bench_build

@@ -18,30 +18,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.utils import get_relative_url
 
-from scripts import preview, site_config, site_urls
-from scripts.build_output import trim_site
-from scripts.csp import CspError, add_policy
-from scripts.front_matter import FrontMatterError, check_front_matter
-from scripts.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
-from scripts.internal_links import broken_links
-from scripts.job_check import JobCheckError, load_job_checks, unknown_source_problems
-from scripts.language.glossary import GlossaryError, load_glossary
-from scripts.language.typography import add_non_breaking_spaces
-from scripts.markers import MarkerError, body_line_offset, replace_markers
-from scripts.offline import local_polyfills
-from scripts.page_markers import marker_handlers, page_label
-from scripts.phones import PhoneError, Phones, check_sources, load_phone_numbers, project_problems
-from scripts.quiz import QuizError, load_quizzes
-from scripts.schools import OFFLINE_ZIP_PATH, SchoolLinks, check_block_markers, school_marker_handlers
-from scripts.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for, write_language_indexes
-from scripts.sitemaps import split_sitemap
-from scripts.stats.dataset import DatasetError, load_dataset
-from scripts.stats.downloads import write_downloads
-from scripts.stats.render import PageContext
-from scripts.theme_patches import ThemePatchError, patch_material_page
-from scripts.translations import find_missing_translations, format_missing_translations
-from scripts.ui_strings import UiStrings, UiStringsError, load_ui_strings
-from scripts.unsafe_markup import (
+from scripts import site_config, site_urls
+from scripts.build import preview
+from scripts.build.build_output import trim_site
+from scripts.build.csp import CspError, add_policy
+from scripts.build.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
+from scripts.build.offline import local_polyfills
+from scripts.build.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for, write_language_indexes
+from scripts.build.sitemaps import split_sitemap
+from scripts.build.theme_patches import ThemePatchError, patch_material_page
+from scripts.checks.front_matter import FrontMatterError, check_front_matter
+from scripts.checks.internal_links import broken_links
+from scripts.checks.language.glossary import GlossaryError, load_glossary
+from scripts.checks.language.typography import add_non_breaking_spaces
+from scripts.checks.translations import find_missing_translations, format_missing_translations
+from scripts.checks.unsafe_markup import (
     UnsafeMarkupError,
     check_html,
     check_markdown,
@@ -49,10 +40,20 @@ from scripts.unsafe_markup import (
     front_matter_problems,
     page_findings,
 )
+from scripts.content.job_check import JobCheckError, load_job_checks, unknown_source_problems
+from scripts.content.markers import MarkerError, body_line_offset, replace_markers
+from scripts.content.page_markers import marker_handlers, page_label
+from scripts.content.phones import PhoneError, Phones, check_sources, load_phone_numbers, project_problems
+from scripts.content.quiz import QuizError, load_quizzes
+from scripts.content.schools import OFFLINE_ZIP_PATH, SchoolLinks, check_block_markers, school_marker_handlers
+from scripts.content.stats.dataset import DatasetError, load_dataset
+from scripts.content.stats.downloads import write_downloads
+from scripts.content.stats.render import PageContext
+from scripts.content.ui_strings import UiStrings, UiStringsError, load_ui_strings
 
 # A page's problems are collected and the build goes on to the next page and language, so that
 # one build names every broken page; once every language is built, on_post_build stops the
-# build with all of them (nothing is published: scripts/build_site.py swaps in only a finished build).
+# build with all of them (nothing is published: scripts/build/build_site.py swaps in only a finished build).
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -75,11 +76,11 @@ def on_config(config: Any) -> Any:
     missing = find_missing_translations(docs_dir, locales, site_config.pages())
     if missing:
         raise PluginError(format_missing_translations(missing, docs_dir.name))
-    # Markers' HTML skips Python-Markdown's HTML parsing (scripts/held_html.py); once per
+    # Markers' HTML skips Python-Markdown's HTML parsing (scripts/build/held_html.py); once per
     # configuration, which mkdocs-static-i18n hands to this hook again for each language.
     if not any(isinstance(extension, HeldHtmlExtension) for extension in config["markdown_extensions"]):
         config["markdown_extensions"].append(HeldHtmlExtension(_held_html))
-    # Material's offline plugin (the offline copy, scripts/offline.py) adds the iframe-worker
+    # Material's offline plugin (the offline copy, scripts/build/offline.py) adds the iframe-worker
     # shim from a CDN for Material's search worker; hooks run after plugins, so drop it: the
     # site's search needs no worker.
     if "polyfills" in config["extra"]:
@@ -188,13 +189,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     )
     phones = _phones(locale)
     handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context, phones)
-    # The schools pages' markers ([[quiz]], [[qr]], [[offline-zip]]: scripts/schools.py).
+    # The schools pages' markers ([[quiz]], [[qr]], [[offline-zip]]: scripts/content/schools.py).
     links = SchoolLinks(
         published_url=_published(config),
         url_prefix=_language(config).url_prefix(),
         page_url=page.url,
         offline_zip=str(config["extra"].get("offline_zip", "")).lower() in {"1", "true", "yes"},
-        # Material's offline plugin (the offline copy, scripts/offline.py) turns directory URLs off.
+        # Material's offline plugin (the offline copy, scripts/build/offline.py) turns directory URLs off.
         offline_build=not config["use_directory_urls"],
     )
     handlers |= school_marker_handlers(_build_data["quizzes"][locale], links, context.text, phones)
@@ -211,7 +212,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     # The language's non-breaking spaces (before a spaced dash; in Russian after one-letter
-    # words): editors type ordinary spaces (scripts/language/typography.py).
+    # words): editors type ordinary spaces (scripts/checks/language/typography.py).
     return add_non_breaking_spaces(html, _locale(config))
 
 
@@ -245,7 +246,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def _finish_html(output: str, name: str) -> str:
-    """Material's page markup made valid (scripts/theme_patches.py), then the policy."""
+    """Material's page markup made valid (scripts/build/theme_patches.py), then the policy."""
     try:
         output = patch_material_page(output, name)  # its errors name the page already
     except ThemePatchError as error:
@@ -270,7 +271,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     # `make serve`: the reload script as a file the policy allows, and a failed build shown in the
-    # browser (scripts/preview.py).
+    # browser (scripts/build/preview.py).
     preview.install(server)
     return server
 
@@ -342,7 +343,7 @@ def on_post_build(config: Any) -> None:
     # The statistics downloads ([[downloads]] links to them), in every language at once.
     texts = {locale: _ui(locale) for locale in site_config.locales()}
     write_downloads(site_dir, _build_data["dataset"], texts)
-    # One search index per language in place of Material's combined one (scripts/search_index.py),
+    # One search index per language in place of Material's combined one (scripts/build/search_index.py),
     # once mkdocs-static-i18n has put every language's entries into it: not in its nested builds
     # (the last of which also sees every language folder), where the file holds one language.
     if not getattr(config["plugins"].get("i18n"), "building", False):

@@ -2,8 +2,8 @@
 
 A package's tarball is checked against the registry's `dist.integrity` (sha512), pinned in
 the module that uses it, as pip's --require-hashes does for Python packages: a changed
-tarball on the registry, or on the way, is refused. Used for vnu.jar (scripts/vnu.py) and
-the Russian Hunspell dictionary (scripts/language/spelling.py).
+tarball on the registry, or on the way, is refused. Used for vnu.jar (scripts/checks/vnu.py) and
+the Russian Hunspell dictionary (scripts/checks/language/spelling.py).
 """
 
 from __future__ import annotations

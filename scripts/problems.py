@@ -1,5 +1,5 @@
 """The one shape of every problem an editor is shown: the file, the line, what was found and
-the fix. Every check of `make check` (scripts/editor_checks.py) and the build report their
+the fix. Every check of `make check` (scripts/checks/editor_checks.py) and the build report their
 findings as Problems, so that all messages read alike and can be listed together."""
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from scripts import site_config  # noqa: E402
 from scripts.chromium import CHROMIUM_ARGS  # noqa: E402
-from scripts.phones import load_phone_numbers  # noqa: E402
+from scripts.content.phones import load_phone_numbers  # noqa: E402
 
 # The hotline as data/phones.yml gives it: the tests check the pages against the setting.
 HOTLINE_NUMBER = load_phone_numbers(site_config.locales())["hotline"]
@@ -121,3 +121,16 @@ def all_page_urls() -> list[tuple[str, str, str]]:
         for language in site_config.languages()
         for page in site_config.pages()
     ]
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A copy of what the build reads, to change and build in a test without touching the project."""
+    project = tmp_path / "project"
+    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "data"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            project.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / name)
+    return project

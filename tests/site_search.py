@@ -5,8 +5,8 @@ that search (test_search.py, test_csp.py, test_offline.py, test_safety.py, ...).
 from __future__ import annotations
 
 from scripts import site_config
-from scripts.phones import load_phone_numbers
-from scripts.ui_strings import load_ui_strings
+from scripts.content.phones import load_phone_numbers
+from scripts.content.ui_strings import load_ui_strings
 
 UI = load_ui_strings(site_config.locales())
 # The hotline as the pages write it (data/phones.yml): a search every language's pages answer.

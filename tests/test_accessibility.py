@@ -19,7 +19,7 @@ from conftest import all_page_urls
 from site_search import run_search
 
 from scripts import site_config
-from scripts.ui_strings import load_ui_strings
+from scripts.content.ui_strings import load_ui_strings
 
 PAGES = all_page_urls()
 URL_PATHS = [url_path for _, _, url_path in PAGES]

@@ -12,10 +12,10 @@ from bs4 import BeautifulSoup
 from conftest import HOTLINE_NUMBER, ROOT, all_page_urls
 
 from scripts import site_config
-from scripts.front_matter import front_matter_problems
-from scripts.language.english import english_problems, english_words
-from scripts.language.texts import all_text_lines, checked_files
-from scripts.stats.dataset import load_dataset
+from scripts.checks.front_matter import front_matter_problems
+from scripts.checks.language.english import english_problems, english_words
+from scripts.checks.language.texts import all_text_lines, checked_files
+from scripts.content.stats.dataset import load_dataset
 
 PAGES = all_page_urls()
 KNOWN_SOURCES = set(load_dataset().sources)
@@ -72,7 +72,7 @@ def test_every_language_has_the_same_outline(site_dir, page):
 
 
 def test_no_english_left_in_azerbaijani_and_russian_pages_and_data():
-    # The check of `make check-language` (scripts/language/english.py), on every page and data file.
+    # The check of `make check-language` (scripts/checks/language/english.py), on every page and data file.
     lines = all_text_lines(checked_files())
     assert {line.locale for line in lines} == {"az", "en", "ru"}
     assert [str(problem) for problem in english_problems(lines)] == []

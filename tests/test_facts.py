@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from scripts import site_config
-from scripts.phones import load_phone_numbers
-from scripts.stats.dataset import load_dataset
-from scripts.stats.render import MARKED_KINDS
+from scripts.content.phones import load_phone_numbers
+from scripts.content.stats.dataset import load_dataset
+from scripts.content.stats.render import MARKED_KINDS
 
 LANGUAGES = site_config.languages()
 NUMBERS = load_phone_numbers(site_config.locales())

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from conftest import HOTLINE_NUMBER, ROOT, all_page_urls
 
 from scripts import site_config
-from scripts.ui_strings import load_ui_strings
+from scripts.content.ui_strings import load_ui_strings
 
 PAGES = all_page_urls()
 UI = load_ui_strings(site_config.locales())
@@ -261,7 +261,7 @@ def serve_with_content_image(page, site_url: str) -> None:
     page.route(site_url + HOTLINE, handle)
 
 
-# A chart as scripts/stats/charts.py writes it: a solid bar, a hollow part, a gap, a table.
+# A chart as scripts/content/stats/charts.py writes it: a solid bar, a hollow part, a gap, a table.
 CHART = (
     '<figure class="chart" style="--chart-label: 3em; --chart-value: 2em">'
     '<figcaption class="chart__title">Chart</figcaption>'

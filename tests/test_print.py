@@ -13,8 +13,8 @@ from conftest import HOTLINE_NUMBER
 from pypdf import PdfReader
 
 from scripts import site_config
-from scripts.phones import load_phone_numbers
-from scripts.ui_strings import load_ui_strings
+from scripts.content.phones import load_phone_numbers
+from scripts.content.ui_strings import load_ui_strings
 
 UI = load_ui_strings(site_config.locales())
 PHONES = load_phone_numbers(site_config.locales())

@@ -15,7 +15,7 @@ from site_search import FIELD, open_search, run_search
 from site_search import HOTLINE as HOTLINE_NUMBER
 
 from scripts import site_config
-from scripts.ui_strings import load_ui_strings
+from scripts.content.ui_strings import load_ui_strings
 
 CONFIG = site_config.load_mkdocs_config()
 DESTINATION = CONFIG["extra"]["quick_exit_url"]

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from conftest import HOTLINE_NUMBER
 
 from scripts import site_config
-from scripts.phones import load_phone_numbers
+from scripts.content.phones import load_phone_numbers
 
 # The situations issue 14 asks for, in the order the home page lists them.
 SITUATIONS = [

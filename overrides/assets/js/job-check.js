@@ -1,6 +1,6 @@
 /*
  * "Is this job offer safe?" — progressive enhancement of the plain list rendered at
- * build time (scripts/templates/job-check.html.j2). Without JavaScript readers see
+ * build time (scripts/content/templates/job-check.html.j2). Without JavaScript readers see
  * every question with its advice. With it, each question becomes a yes/no radio group;
  * advice shows only for a risky answer and a live region announces the outcome.
  * Nothing is stored or sent.

@@ -1,6 +1,6 @@
 /*
  * The pupils' quiz — progressive enhancement of the plain list rendered at build time
- * (scripts/templates/quiz.html.j2, questions from data/quiz/<locale>.yml). Without
+ * (scripts/content/templates/quiz.html.j2, questions from data/quiz/<locale>.yml). Without
  * JavaScript readers see each question with its options and the answer in a <details>
  * widget. With it, each question becomes a radio group (fieldset and legend); "Check my
  * answers" marks each question, shows the explanations and announces the result in a

@@ -5,7 +5,7 @@
  * This file is only the button, the panel and the keys, on every page. Nothing else costs
  * anything until the reader opens search: then lunr, the language's pipeline, the search
  * itself (assets/javascripts/lunr/site-search.js) and the language's index (data-scripts,
- * data-index: scripts/search_index.py) load as ordinary same-site scripts (so the offline
+ * data-index: scripts/build/search_index.py) load as ordinary same-site scripts (so the offline
  * copy, opened from file://, loads them too) and the index is built in the page: no
  * worker, no eval.
  *

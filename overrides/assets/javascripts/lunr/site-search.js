@@ -1,7 +1,7 @@
 /*
  * The site's search itself, loaded with lunr when a reader first opens search
  * (assets/js/search.js has the button, the panel and the keys). It builds the lunr index
- * of the page's language from that language's index file (scripts/search_index.py) and
+ * of the page's language from that language's index file (scripts/build/search_index.py) and
  * turns a query into result items: plain links (no query in them), the section's page,
  * and an excerpt with the matched words marked.
  *

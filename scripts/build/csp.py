@@ -1,0 +1,100 @@
+"""The Content-Security-Policy of a built page: a `<meta http-equiv>` placed first in
+`<head>`, allowing the site's own files and, by SHA-256 hash, exactly the inline scripts
+the page contains at build time (so no `'unsafe-inline'` for scripts).
+
+GitHub Pages cannot send headers, hence the meta element; it must come before any
+script, or those scripts run unchecked.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+
+from scripts.build import html_attributes
+
+# Styles need 'unsafe-inline': Material and the charts use style attributes. Images
+# need data: for Material's inline SVG icons in its CSS. No `frame-ancestors`,
+# `report-uri` or `sandbox`: browsers ignore them in a meta element.
+BASE_DIRECTIVES: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("worker-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+
+# `type` values a browser runs as script (empty: no type attribute); JSON data blocks
+# such as Material's `__config` are not run, so they need no hash.
+_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+
+
+class CspError(Exception):
+    pass
+
+
+# A script element: its start tag's attributes and its text up to the first `</script`,
+# which is where an HTML parser ends it too (script text is raw: no tags, no entities).
+# A regular expression, not html.parser: the policy is made for every page of every build,
+# and the parser made it the slowest step of the hooks.
+# Comments are matched too (and skipped), in document order, so that a commented-out
+# script is not hashed and a `<!--` inside a script's text does not start a comment.
+_SCRIPT_OR_COMMENT = re.compile(
+    r"<!--.*?-->|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL
+)
+
+
+def inline_scripts(page_html: str) -> list[str]:
+    """The text of every inline, executable `<script>` element (not those in comments)."""
+    scripts: list[str] = []
+    for match in _SCRIPT_OR_COMMENT.finditer(page_html):
+        if match.group(0).startswith("<!--"):
+            continue
+        attributes = dict(html_attributes.attributes(match.group(1)))
+        if "src" not in attributes and attributes.get("type", "").strip().lower() in _SCRIPT_TYPES:
+            scripts.append(match.group(2))
+    return scripts
+
+
+def script_hash(source: str) -> str:
+    # Browsers hash the script text as parsed: line breaks normalised to LF, UTF-8.
+    text = source.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def policy(page_html: str) -> str:
+    hashes = list(dict.fromkeys(script_hash(source) for source in inline_scripts(page_html)))
+    directives = [
+        (name, " ".join([value, *hashes]) if name == "script-src" else value) for name, value in BASE_DIRECTIVES
+    ]
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+def add_policy(page_html: str) -> str:
+    """The page with its policy as the first element of `<head>`."""
+    head = _find_head(page_html)
+    if 'http-equiv="Content-Security-Policy"' in page_html:
+        raise CspError("the page already has a Content-Security-Policy meta element; keep one (scripts/build/csp.py)")
+    # Quotes stay unescaped: the policy must fit, with <meta charset>, in the first 1024 bytes.
+    content = html.escape(policy(page_html), quote=False).replace('"', "&quot;")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+    return page_html[:head] + meta + page_html[head:]
+
+
+def _find_head(page_html: str) -> int:
+    """The offset just after the `<head>` start tag."""
+    lowered = page_html.lower()
+    start = lowered.find("<head")
+    while start != -1 and lowered[start + 5 : start + 6] not in {">", " ", "\t", "\n", "\r", "/"}:
+        start = lowered.find("<head", start + 1)  # <header> is not <head>
+    if start == -1:
+        raise CspError("no <head> element: the Content-Security-Policy cannot be placed first in it")
+    return lowered.index(">", start) + 1

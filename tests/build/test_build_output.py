@@ -1,0 +1,188 @@
+"""The post-build trimming (scripts/build/build_output.py): nothing is published that no browser
+uses, and nothing a reader sees changes. The trimmed pages look exactly like pages with
+Material's full stylesheets and the project's unminified CSS and JavaScript."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+from conftest import ROOT
+from site_search import run_search
+
+from scripts import site_config
+from scripts.build.build_output import MATERIAL_WORKERS
+from scripts.build.csp import inline_scripts
+from scripts.build.minify import minify_css, minify_html, minify_js
+from scripts.build.search_index import LUNR_FOLDER, lunr_files_used, scripts_for
+from scripts.build.unused_css import known_classes, page_vocabulary, parse, prune, split_selectors
+
+MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
+OVERRIDES = ROOT / "overrides"
+
+
+# --- unused CSS ------------------------------------------------------------------
+
+
+def known(*texts: str):
+    return known_classes(texts)
+
+
+def test_stylesheet_is_read_past_braces_and_commas_in_strings_and_comments():
+    nodes = parse('@media (x){a{color:red}} /* } */ b{content:"}"} @import "x;y"; c{d:e}')
+    assert [(node.prelude.strip(), node.body, node.children is not None) for node in nodes] == [
+        ("@media (x)", None, True),
+        ("/* } */ b", 'content:"}"', False),
+        ('@import "x;y";', None, False),
+        ("c", "d:e", False),
+    ]
+    selectors = split_selectors('a[title="x,y"], b /* c, d */, e:is(f, g)')
+    assert selectors == ['a[title="x,y"]', " b /* c, d */", " e:is(f, g)"]
+    with pytest.raises(ValueError, match="unbalanced braces"):
+        parse("a{b:c")
+
+
+def test_rules_for_classes_no_page_or_script_has_are_dropped():
+    css = ".md-used{a:1}.md-unused{b:2}.md-used .md-unused,.md-used>p{c:3}@media screen{.md-unused{d:4}}"
+    assert prune(css, known("md-used")) == ".md-used{a:1}.md-used>p{c:3}"
+
+
+def test_classes_in_parentheses_and_run_time_prefixes_keep_rules():
+    css = ".a:not(.zz){x:1}.md-tag--news{y:2}.b:is(.q,.r){z:3}"
+    assert prune(css, known("a b", "el.className = `md-tag--${name}`")) == css
+
+
+def test_exact_attribute_values_must_be_known_words():
+    css = "[dir=rtl] .a{x:1}[data-md-color-primary=custom]{y:2}[href^=http]{z:3}"
+    vocabulary = page_vocabulary('<body data-md-color-primary="custom"><p class="a">text rtl</p></body>')
+    # "rtl" is only page text, not an attribute value or a script: no element can have dir=rtl.
+    assert prune(css, known(vocabulary)) == "[data-md-color-primary=custom]{y:2}[href^=http]{z:3}"
+
+
+def test_custom_properties_nobody_reads_are_dropped_in_chains():
+    css = ":root{--icon:url('data:image/svg+xml;a,b');--uses-icon:var(--icon);--kept:1px}.a{--local:2}"
+    result = prune(css, known("a"), other_css=[".x{width:var(--kept)}"])
+    assert result == ":root{--kept:1px}"
+
+
+def test_at_rules_that_hold_no_style_rules_are_kept_whole():
+    css = "@font-face{font-family:x;src:url(a.woff2)}@keyframes spin{0%{a:1}to{a:2}}"
+    assert prune(css, known()) == css
+
+
+# --- minifiers ---------------------------------------------------------------------
+
+
+def test_css_minifier_keeps_strings_and_selector_spaces():
+    css = '/* note */\n.a :hover ,\n.b > .c {\n  content: "  two  spaces ";\n  margin: 0 auto;\n}\n'
+    assert minify_css(css) == '.a :hover,.b > .c{content: "  two  spaces ";margin: 0 auto;}'
+
+
+def test_js_minifier_drops_comment_lines_and_indentation_only():
+    source = "/*\n * Doc.\n */\n(function () {\n  // why\n  var a = 'x // not a comment';\n\n  a()\n})();\n"
+    assert minify_js(source) == "(function () {\nvar a = 'x // not a comment';\na()\n})();\n"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["var a = `\n  // in a template\n`;\n", "var a = 1; /* starts\n * here */ b();\n", "var s = 'a\\\n  // b';\n"],
+)
+def test_js_minifier_leaves_files_it_cannot_be_sure_of(source):
+    assert minify_js(source) == source
+
+
+def test_html_minifier_keeps_preformatted_text_and_inline_scripts():
+    page = (
+        "<body>\n    <p>One\n      two</p>\n<pre>  keep\n    this</pre><code>a\n  b</code>"
+        "<script>\n  if (a) {\n    b()\n  }\n</script>\n</body>"
+    )
+    result = minify_html(page)
+    assert result == (
+        "<body>\n<p>One\ntwo</p>\n<pre>  keep\n    this</pre><code>a\n  b</code>"
+        "<script>\n  if (a) {\n    b()\n  }\n</script>\n</body>"
+    )
+    assert inline_scripts(result) == inline_scripts(page)
+
+
+# --- the built site ---------------------------------------------------------------
+
+
+def test_no_source_maps_are_published(site_dir):
+    assert sorted(site_dir.rglob("*.map")) == []
+    for file in [*site_dir.rglob("*.js"), *site_dir.rglob("*.css")]:
+        assert "sourceMappingURL" not in file.read_text(encoding="utf-8"), file
+
+
+def test_only_the_lunr_files_search_loads_are_published(site_dir):
+    lunr = site_dir / LUNR_FOLDER
+    published = {file.relative_to(lunr).as_posix() for file in lunr.rglob("*.js")}
+    assert published == lunr_files_used()
+    expected = {"lunr.min.js", "lunr.az.js", "min/lunr.ru.min.js", "min/lunr.stemmer.support.min.js", "site-search.js"}
+    assert expected <= published
+    assert "min/lunr.tr.min.js" not in published
+    assert "min/lunr.multi.min.js" not in published
+    # Material's search worker: nothing loads it (the site's search runs in the page).
+    assert not (site_dir / MATERIAL_WORKERS).exists()
+
+
+@pytest.mark.parametrize("language", site_config.languages(), ids=lambda language: language.locale)
+def test_each_language_loads_what_is_published_and_only_its_own_index(site_dir, language):
+    html = (site_dir / language.url_prefix() / "index.html").read_text(encoding="utf-8")
+    scripts = re.search(r'data-scripts="([^"]*)"', html).group(1).split()
+    depth = "../" if language.url_prefix() else ""
+    assert scripts == [f"{depth}{LUNR_FOLDER}/{name}" for name in scripts_for(language.locale)]
+    assert re.search(r'data-index="([^"]*)"', html).group(1) == f"{depth}search/{language.locale}.js"
+    assert (site_dir / "search" / f"{language.locale}.js").is_file()
+    # Material's combined index (every language in one file) is not published.
+    assert not (site_dir / "search" / "search_index.json").exists()
+
+
+# Pages with the most kinds of content; a phone and a desktop; search open and the drawer open.
+LOOKS = [
+    ("", {"width": 360, "height": 740}, None),
+    ("en/statistics/", {"width": 1280, "height": 800}, None),
+    ("ru/work-contract/", {"width": 360, "height": 740}, None),
+    ("en/", {"width": 1280, "height": 800}, "search"),
+    ("ru/", {"width": 360, "height": 740}, "drawer"),
+]
+
+
+def _untrimmed(route) -> None:
+    """Serve Material's stylesheet as Material ships it, the project's CSS/JS as written."""
+    path = route.request.url.split("?")[0].split("/assets/", 1)[1]
+    source = MATERIAL_ASSETS / path if path.startswith("stylesheets/") else OVERRIDES / "assets" / path
+    if not source.is_file():
+        route.continue_()
+        return
+    content_type = "text/css" if source.suffix == ".css" else "text/javascript"
+    route.fulfill(status=200, body=source.read_bytes(), headers={"Content-Type": content_type})
+
+
+def _screenshot(browser, url: str, viewport: dict[str, int], state: str | None, untrimmed: bool) -> bytes:
+    context = browser.new_context(viewport=viewport)
+    try:
+        if untrimmed:
+            context.route("**/assets/stylesheets/*.css", _untrimmed)
+            context.route("**/assets/css/*.css", _untrimmed)
+            context.route("**/assets/js/*.js", _untrimmed)
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        if state == "search":
+            assert run_search(page, "trafficking")
+        elif state == "drawer":
+            page.locator("label.md-header__button[for='__drawer']").click()
+        page.wait_for_timeout(500)
+        # The search field's text caret blinks, trimmed or not: the field is masked (it holds no
+        # styling of its own).
+        return page.screenshot(full_page=True, animations="disabled", mask=[page.locator(".site-search__input")])
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("url_path", "viewport", "state"), LOOKS)
+def test_trimmed_site_looks_exactly_like_the_untrimmed_one(browser, site_url, url_path, viewport, state):
+    trimmed = _screenshot(browser, site_url + url_path, viewport, state, untrimmed=False)
+    untrimmed = _screenshot(browser, site_url + url_path, viewport, state, untrimmed=True)
+    assert trimmed == untrimmed, f"/{url_path} ({viewport['width']}px, {state or 'page'}) looks different when trimmed"
