@@ -11,9 +11,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import re
 
-from scripts.build import html_attributes
+from selectolax.lexbor import LexborHTMLParser
 
 # Styles need 'unsafe-inline': Material and the charts use style attributes. Images
 # need data: for Material's inline SVG icons in its CSS. No `frame-ancestors`,
@@ -40,26 +39,16 @@ class CspError(Exception):
     pass
 
 
-# A script element: its start tag's attributes and its text up to the first `</script`,
-# which is where an HTML parser ends it too (script text is raw: no tags, no entities).
-# A regular expression, not html.parser: the policy is made for every page of every build,
-# and the parser made it the slowest step of the hooks.
-# Comments are matched too (and skipped), in document order, so that a commented-out
-# script is not hashed and a `<!--` inside a script's text does not start a comment.
-_SCRIPT_OR_COMMENT = re.compile(
-    r"<!--.*?-->|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL
-)
-
-
 def inline_scripts(page_html: str) -> list[str]:
-    """The text of every inline, executable `<script>` element (not those in comments)."""
+    """The text of every inline, executable `<script>` element, found by an HTML5 parser
+    (selectolax's Lexbor, as scripts/checks/html_policy.py reads pages): comments, mixed case,
+    duplicated or unquoted attributes and `<!--` inside a script's text reach this exactly as
+    a browser reads them; scripts in a `<template>` are not run, so not hashed."""
     scripts: list[str] = []
-    for match in _SCRIPT_OR_COMMENT.finditer(page_html):
-        if match.group(0).startswith("<!--"):
-            continue
-        attributes = dict(html_attributes.attributes(match.group(1)))
+    for node in LexborHTMLParser(page_html).css("script"):
+        attributes = {str(name).lower(): value or "" for name, value in node.attributes.items()}
         if "src" not in attributes and attributes.get("type", "").strip().lower() in _SCRIPT_TYPES:
-            scripts.append(match.group(2))
+            scripts.append(node.text(deep=True))
     return scripts
 
 

@@ -53,6 +53,30 @@ def test_scripts_are_found_as_a_browser_tokenises_them():
     assert inline_scripts(html) == ['var s = "<!--";', "c()"]
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Mixed case names and values, an entity in the value, an unquoted value: still run.
+        ('<script TYPE="Text/JavaScript">a()</script>', ["a()"]),
+        ("<script type=&#x6D;odule>a()</script>", ["a()"]),
+        # A duplicated attribute: the first counts.
+        ('<script type="text/plain" type="text/javascript">a()</script>', []),
+        ('<script type="module" type="text/plain">a()</script>', ["a()"]),
+        # `src` run together with the attribute before it: a file, not an inline script.
+        ('<script type="module"src="a.js"></script>', []),
+        ("<script id=x SRC=a.js></script>", []),
+        # A script in SVG runs; one in a <template> does not; outside SVG, CDATA is a comment.
+        ("<svg><script>s()</script></svg>", ["s()"]),
+        ("<template><script>t()</script></template>", []),
+        ("<![CDATA[<script>c()</script>]]>", []),
+        # Script text is raw: entities stay as written, and `</script` ends it whatever follows.
+        ("<script>a('&amp;')</script\t>", ["a('&amp;')"]),
+    ],
+)
+def test_script_attributes_and_text_are_read_as_a_browser_reads_them(html, expected):
+    assert inline_scripts(html) == expected
+
+
 def test_script_hash_is_the_browsers_sha256_of_the_utf8_text():
     # echo -n 'alert("ə")' | openssl dgst -sha256 -binary | base64
     assert script_hash('alert("ə")') == "'sha256-6xGL/yk3Sx+6zBrAqgNyOQgptBXVclLAiIeFLx+Yd4o='"
