@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from scripts.checks import check_language
+from scripts.checks import check_language, editor_checks
 from scripts.checks.language import spelling
 from scripts.checks.language.counted_nouns import counted_noun_problems
 from scripts.checks.language.glossary import GlossaryError, load_glossary, site_glossary
@@ -411,11 +411,18 @@ def test_the_command_fails_naming_every_problem_at_once(tmp_path):
     assert "2 language problem(s)" in result.stderr
 
 
-def test_make_check_runs_the_language_check():
+def test_make_check_runs_the_language_check(monkeypatch):
+    # `make check` and `make check-NAME` run the one list of checks (scripts/checks/editor_checks.py).
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    checks = next(line for line in makefile.splitlines() if line.startswith("CHECKS :="))
-    assert "check-language" in checks.split()
-    assert "\t$(BIN)/python -m scripts.checks.check_language\n" in makefile
+    assert "check: $(STAMP)\n\t@$(BIN)/python -m scripts.checks.editor_checks\n" in makefile
+    assert "CHECK_ONE = @$(BIN)/python -m scripts.checks.editor_checks $(@:check-%=%)\n" in makefile
+    assert "check-language: $(STAMP)\n\t$(CHECK_ONE)\n" in makefile
+    # ...in which `language` is this module's check.
+    seen = []
+    monkeypatch.setattr(check_language, "language_problems", lambda files, root: seen.append(root) or [])
+    language = next(check for check in editor_checks.CHECKS if check.name == "language")
+    language.run(ROOT)
+    assert seen == [ROOT]
 
 
 # --- What readers get: counted nouns and the build's non-breaking spaces ----------------------
