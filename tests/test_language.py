@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from scripts import check_language
+from scripts import check_language, editor_checks
 from scripts.language import spelling
 from scripts.language.counted_nouns import counted_noun_problems
 from scripts.language.glossary import GlossaryError, load_glossary, site_glossary
@@ -407,11 +407,16 @@ def test_the_command_fails_naming_every_problem_at_once(tmp_path):
     assert "2 language problem(s)" in result.stderr
 
 
-def test_make_check_runs_the_language_check():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    checks = next(line for line in makefile.splitlines() if line.startswith("CHECKS :="))
-    assert "check-language" in checks.split()
-    assert "\t$(BIN)/python -m scripts.check_language\n" in makefile
+def test_make_check_runs_the_language_check_and_names_file_line_and_fix(tmp_path):
+    # `make check` and CI's fast job run every entry of editor_checks.CHECKS.
+    check = next(check for check in editor_checks.CHECKS if check.name == "language")
+    write(tmp_path, "docs/ru/x.md", "# Помощь\n\nКаждая жертва может позвонить.\n")
+    result = check.run(tmp_path)
+    assert result.failed
+    [problem] = [problem for problem in result.problems if "жертва" in problem.found]
+    assert (problem.file, problem.line) == ("docs/ru/x.md", 3)
+    assert problem.fix.startswith("use ")
+    assert "пострадавш" in problem.fix
 
 
 # --- What readers get: counted nouns and the build's non-breaking spaces ----------------------
