@@ -124,14 +124,15 @@ def main(argv: list[str] | None = None) -> int:
         build_site(args.site_dir, env, offline=not args.no_offline)
     except (BuildError, OfflineError) as error:
         print(problem_lines(str(error)), file=sys.stderr)
-        print(f"\nThe build failed: {_shown(args.site_dir)} is unchanged. Fix the problems above and build again.",
-              file=sys.stderr)
+        print(
+            f"\nThe build failed: {_shown(args.site_dir)} is unchanged. Fix the problems above and build again.",
+            file=sys.stderr,
+        )
         return 1
     kind = f"for {env[site_urls.ENV_NAME]}" if args.publish else "preview (no published address)"
     offline = "" if args.no_offline else f", with the offline copy ({OFFLINE_ZIP_PATH})"
     print(f"Built {_shown(args.site_dir)}: {kind}{offline}, in {time.monotonic() - start:.1f} s.")
     return 0
-
 
 
 def problem_lines(output: str) -> str:

@@ -139,8 +139,10 @@ def run(names: list[str], root: Path = ROOT) -> int:
         if result.failed:
             failed.append(check.name)
     if failed:
-        print(f"\nSome checks failed ({', '.join(failed)}): fix each problem above; "
-              "CONTRIBUTING.md explains every message.")
+        print(
+            f"\nSome checks failed ({', '.join(failed)}): fix each problem above; "
+            "CONTRIBUTING.md explains every message."
+        )
         return 1
     print("\nAll checks passed.")
     return 0

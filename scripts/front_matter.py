@@ -192,7 +192,7 @@ def known_source_ids(path: Path = DATASET_PATH) -> set[str]:
         ) from None
     except (KeyError, TypeError):
         raise SourcesUnreadableError(
-            f"{path.name} has no \"sources\" object: the pages' sources are checked against it"
+            f'{path.name} has no "sources" object: the pages\' sources are checked against it'
         ) from None
 
 

@@ -119,8 +119,9 @@ def news_times(histories: dict[str, list[int]]) -> dict[str, list[int]]:
     first commit, at all); taken in time order, since whether a change is news depends on the
     earlier ones."""
     news: dict[str, list[int]] = {path: [] for path in histories}
-    events = sorted((moment, path, index) for path, history in histories.items() for index, moment in
-                    enumerate(history))
+    events = sorted(
+        (moment, path, index) for path, history in histories.items() for index, moment in enumerate(history)
+    )
     for moment, path, index in events:
         previous = histories[path][index - 1] if index else None
         behind = any(
@@ -233,13 +234,20 @@ def problems(report: Report) -> list[Problem]:
         fix = _fix_for(cell, report).removeprefix(f"{cell.path} is missing: ").rstrip(".")
         found.append(Problem(cell.path, 0, "this translation is missing", fix))
     for page, files in report.unlisted.items():
-        found.append(Problem("mkdocs.yml", 0, f"{page} ({', '.join(files)}) is not listed in nav:",
-                             _unlisted_fix(page, files, report.locales).split(". ", 1)[1]))
+        found.append(
+            Problem(
+                "mkdocs.yml",
+                0,
+                f"{page} ({', '.join(files)}) is not listed in nav:",
+                _unlisted_fix(page, files, report.locales).split(". ", 1)[1],
+            )
+        )
     for cell in report.by_status(OUTDATED):
         message = _fix_for(cell, report)
         found_text, _, fix = message.partition(" changed later. ")
-        found.append(Problem(cell.path, 0, found_text.removeprefix(f"{cell.path} ") + " changed later", fix,
-                             warning=True))
+        found.append(
+            Problem(cell.path, 0, found_text.removeprefix(f"{cell.path} ") + " changed later", fix, warning=True)
+        )
     return found
 
 

@@ -306,9 +306,18 @@ def test_every_enabled_rule_has_a_fix_for_editors():
 
 def test_markdown_style_configuration_has_no_unknown_setting():
     result = subprocess.run(
-        [str(lint_markdown.RUMDL), "check", "--no-cache", "--deny-config-warnings", "--config",
-         str(lint_markdown.CONFIG), str(ROOT / "README.md")],
-        capture_output=True, text=True, check=False,
+        [
+            str(lint_markdown.RUMDL),
+            "check",
+            "--no-cache",
+            "--deny-config-warnings",
+            "--config",
+            str(lint_markdown.CONFIG),
+            str(ROOT / "README.md"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert "warning" not in (result.stdout + result.stderr).lower().replace("warnings", ""), result.stderr
 

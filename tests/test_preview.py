@@ -30,7 +30,12 @@ def preview(tmp_path):
     # The repository's own .venv: the copy has none, and `make serve` would set one up.
     server = subprocess.Popen(
         ["make", "--no-print-directory", "serve", f"PREVIEW_PORT={port}", f"VENV={ROOT / '.venv'}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + WAIT_MS / 1000
@@ -58,8 +63,14 @@ def edit(path, old: str, new: str) -> None:
 def test_the_preview_reloads_on_save_and_shows_a_failed_build(page, preview):
     project, url = preview
     blocked: list[str] = []
-    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text
-            or "violates" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text)
+            if "Content Security Policy" in message.text or "violates" in message.text
+            else None
+        ),
+    )
     page.goto(url + "en/rights/")
     source = project / "docs" / "en" / "rights.md"
     # The page reloads by itself (MkDocs' reload script, allowed by the preview's policy).
@@ -74,8 +85,11 @@ def test_the_preview_reloads_on_save_and_shows_a_failed_build(page, preview):
     edit(source, "", "\nA figure: [[stat victims_identified 2017\n")
     page.locator("[data-build-error]").wait_for(timeout=WAIT_MS)
     message = page.locator("[data-build-error]").inner_text()
-    assert re.search(rf"docs/en/rights\.md:{len(lines) + 2}: the marker '\[\[stat victims_identified 2017' is not "
-                     "closed", message), message
+    assert re.search(
+        rf"docs/en/rights\.md:{len(lines) + 2}: the marker '\[\[stat victims_identified 2017' is not "
+        "closed",
+        message,
+    ), message
     assert "end it with ]] right after its last word" in message
 
     # Fixed: the page comes back by itself.

@@ -227,8 +227,10 @@ def test_teachers_kit_names_the_offline_copy_without_a_link_where_the_build_has_
     [
         (SchoolLinks(None, "en/", "en/schools/", offline_zip=True, offline_build=False), "../../" + OFFLINE_ZIP_PATH),
         (SchoolLinks(None, "", "schools/", offline_zip=True, offline_build=False), "../" + OFFLINE_ZIP_PATH),
-        (SchoolLinks("https://e.org/s/", "ru/", "ru/schools.html", offline_zip=True, offline_build=True),
-         "https://e.org/s/" + OFFLINE_ZIP_PATH),
+        (
+            SchoolLinks("https://e.org/s/", "ru/", "ru/schools.html", offline_zip=True, offline_build=True),
+            "https://e.org/s/" + OFFLINE_ZIP_PATH,
+        ),
         (SchoolLinks(None, "ru/", "ru/schools.html", offline_zip=True, offline_build=True), None),
         (SchoolLinks("https://e.org/s/", "", "schools/", offline_zip=False, offline_build=False), None),
     ],

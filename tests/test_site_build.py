@@ -144,9 +144,13 @@ def test_a_link_to_a_missing_page_or_anchor_stops_the_build_with_file_line_and_f
     result = run_mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"docs/en/rights.md line {len(lines)}: the link 'the archive' -> archive.md leads to a page that does not " \
+    assert (
+        f"docs/en/rights.md line {len(lines)}: the link 'the archive' -> archive.md leads to a page that does not "
         "exist" in output
+    )
     assert "Fix: link to the page's Markdown file as it is in docs/" in output
-    assert f"docs/en/rights.md line {len(lines)}: the link 'the shelter' -> the page ../laws/ has no anchor " \
+    assert (
+        f"docs/en/rights.md line {len(lines)}: the link 'the shelter' -> the page ../laws/ has no anchor "
         "#no-such-heading" in output
+    )
     assert "{#no-such-heading}" in output

@@ -170,20 +170,32 @@ REMOTE = "put the file in docs/assets/"
             ["a file in `src=` of <img> from another host (https:evil.example/x.png)"],
         ),
         # srcset, poster, data, SVG and MathML references.
-        ('<img src=a.png srcset="a.png 1x, //evil.example/b.png 2x">',
-         ["a file in `srcset=` of <img> from another host (//evil.example/b.png)"]),
-        ('<video poster="https://evil.example/p.jpg"></video>',
-         ["a file in `poster=` of <video> from another host (https://evil.example/p.jpg)"]),
-        ('<svg><image href="//evil.example/i.svg"/></svg>',
-         ["a file in `href=` of <image> from another host (//evil.example/i.svg)"]),
-        ('<svg><use xlink:href="https://evil.example/s.svg#i"/></svg>',
-         ["a file in `xlink:href=` of <use> from another host (https://evil.example/s.svg#i)"]),
+        (
+            '<img src=a.png srcset="a.png 1x, //evil.example/b.png 2x">',
+            ["a file in `srcset=` of <img> from another host (//evil.example/b.png)"],
+        ),
+        (
+            '<video poster="https://evil.example/p.jpg"></video>',
+            ["a file in `poster=` of <video> from another host (https://evil.example/p.jpg)"],
+        ),
+        (
+            '<svg><image href="//evil.example/i.svg"/></svg>',
+            ["a file in `href=` of <image> from another host (//evil.example/i.svg)"],
+        ),
+        (
+            '<svg><use xlink:href="https://evil.example/s.svg#i"/></svg>',
+            ["a file in `xlink:href=` of <use> from another host (https://evil.example/s.svg#i)"],
+        ),
         ('<math><mi xlink:href="javascript:a()">x</mi></math>', ["a `javascript:` URL"]),
         ('<svg><a><animate attributeName="href" values="javascript:a()"/></a></svg>', ["a `javascript:` URL"]),
-        ('<table background="//evil.example/t.png"><tr><td>x</td></tr></table>',
-         ["a file in `background=` of <table> from another host (//evil.example/t.png)"]),
-        ('<a href="/x/" ping="https://evil.example/ping">x</a>',
-         ["a file in `ping=` of <a> from another host (https://evil.example/ping)"]),
+        (
+            '<table background="//evil.example/t.png"><tr><td>x</td></tr></table>',
+            ["a file in `background=` of <table> from another host (//evil.example/t.png)"],
+        ),
+        (
+            '<a href="/x/" ping="https://evil.example/ping">x</a>',
+            ["a file in `ping=` of <a> from another host (https://evil.example/ping)"],
+        ),
         # Embedded pages, srcdoc, and markup a browser reads differently with and without JavaScript.
         ('<iframe srcdoc="<img src=//evil.example/s.png>"></iframe>', ["<iframe>"]),
         ('<p srcdoc="<img src=//evil.example/s.png>">x</p>', ["the `srcdoc=` attribute (a page inside the page)"]),
@@ -192,21 +204,31 @@ REMOTE = "put the file in docs/assets/"
         # Comments and CDATA (outside SVG a CDATA section is a comment) hide nothing and show nothing.
         ("<!-- <img src=//evil.example/c.png> --><![CDATA[<img src=//evil.example/d.png>]]><p>x</p>", []),
         # Inside SVG, CDATA is text: what follows its end is markup again.
-        ("<svg><![CDATA[x]]></svg><img src=//evil.example/e.png>",
-         ["a file in `src=` of <img> from another host (//evil.example/e.png)"]),
+        (
+            "<svg><![CDATA[x]]></svg><img src=//evil.example/e.png>",
+            ["a file in `src=` of <img> from another host (//evil.example/e.png)"],
+        ),
         # Redirecting markup.
-        ('<meta http-equiv="Refresh" content="0;url=https://evil.example/">',
-         ['<meta http-equiv="refresh"> (it sends the reader to another address)']),
+        (
+            '<meta http-equiv="Refresh" content="0;url=https://evil.example/">',
+            ['<meta http-equiv="refresh"> (it sends the reader to another address)'],
+        ),
         ('<meta name="referrer" content="unsafe-url">', ["<meta> (it changes how the browser treats the page)"]),
         ("<BASE HREF=//evil.example/>", ["<base> (it changes where every link of the page leads)"]),
         ('<link rel="stylesheet" href="https://fonts.example/css">', ["<link>"]),
         # CSS: style attributes and <style>, with escapes and comments.
-        ('<p style="background:URL( //evil.example/b.png )">x</p>',
-         ["a file in `style=` of <p> from another host (//evil.example/b.png)"]),
-        (r"<style>p{background:u\72l(//evil.example/c.png)}</style>",
-         ["a file in <style> from another host (//evil.example/c.png)"]),
-        ('<style>@import "https://evil.example/x.css";</style>',
-         ["a file in <style> from another host (https://evil.example/x.css)"]),
+        (
+            '<p style="background:URL( //evil.example/b.png )">x</p>',
+            ["a file in `style=` of <p> from another host (//evil.example/b.png)"],
+        ),
+        (
+            r"<style>p{background:u\72l(//evil.example/c.png)}</style>",
+            ["a file in <style> from another host (//evil.example/c.png)"],
+        ),
+        (
+            '<style>@import "https://evil.example/x.css";</style>',
+            ["a file in <style> from another host (https://evil.example/x.css)"],
+        ),
         ("<style>/* url(//evil.example/x.png) */ p{color:red}</style>", []),
         # What stays on the site passes: relative paths, data: images, links the reader follows.
         ('<img src="../assets/images/x.png" srcset="x.png 1x, x2.png 2x" alt="A photo of //evil.example/">', []),
@@ -281,7 +303,7 @@ def test_a_data_file_string_with_a_remote_image_fails_the_build_naming_its_line(
     lines = strings.read_text(encoding="utf-8").splitlines()
     number = next(index for index, line in enumerate(lines, start=1) if line.strip().startswith("en:"))
     indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip())]
-    lines[number - 1] = f'{indent}en: "Leave <img src=\'https://evil.example/t.gif\'>"'
+    lines[number - 1] = f"{indent}en: \"Leave <img src='https://evil.example/t.gif'>\""
     strings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
@@ -297,8 +319,10 @@ def test_a_title_with_markup_fails_the_build_naming_the_front_matter_line(tmp_pa
     project = copy_project(tmp_path)
     page = project / "docs" / "en" / "rights.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("title: ", 'title: <meta http-equiv="refresh" content="0;url=//evil.example/"> ', 1),
-                    encoding="utf-8")
+    page.write_text(
+        text.replace("title: ", 'title: <meta http-equiv="refresh" content="0;url=//evil.example/"> ', 1),
+        encoding="utf-8",
+    )
     result = run_mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0

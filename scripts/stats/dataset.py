@@ -334,7 +334,9 @@ def load_dataset(path: Path = DATASET_PATH, schema_path: Path = SCHEMA_PATH) -> 
         raise DatasetError(message, [problem]) from None
     except json.JSONDecodeError as error:
         problem = Problem(
-            name, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})",
+            name,
+            error.lineno,
+            f"not valid JSON: {error.msg} (column {error.colno})",
             "look at this line and the one before it: a missing comma or quote, or a comma after the last item",
         )
         raise DatasetError(f"{name}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}", [problem]) from None
