@@ -403,3 +403,24 @@ def test_source_line_names_each_source_with_its_kind():
     assert "(stats.kind.foreign_government)" in soup.get_text()
     with pytest.raises(MarkerError, match=r"unknown source nobody; data/statistics.json has: "):
         render_source_line(parse_marker("[[source nobody]]"), DATASET, page())
+
+
+@pytest.mark.parametrize(
+    ("marker", "element_id"),
+    [
+        (
+            "[[chart victims_identified by=period split=exploitation]]",
+            "chart-victims-identified-by-period-split-exploitation",
+        ),
+        ("[[table victims_exploited_abroad by=destination]]", "table-victims-exploited-abroad-by-destination"),
+    ],
+)
+def test_the_same_chart_or_table_twice_on_a_page_names_the_marker_and_the_fix(marker, element_id):
+    render = render_chart if marker.startswith("[[chart") else render_table
+    one_page = page()
+    render(parse_marker(marker), DATASET, one_page)
+    with pytest.raises(MarkerError) as error:
+        render(parse_marker(marker), DATASET, one_page)
+    assert str(error.value) == f"{marker}: this page already shows it (id '{element_id}'); keep one of the two markers"
+    # Another page may show it too.
+    render(parse_marker(marker), DATASET, page())

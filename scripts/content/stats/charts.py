@@ -416,7 +416,14 @@ def build_chart(marker: Marker, dataset: Dataset, page: PageContext) -> Chart:
 
 def render_chart(marker: Marker, dataset: Dataset, page: PageContext) -> str:
     chart = build_chart(marker, dataset, page)
+    _claim_id(marker, chart.id, page)
     return _render("bar-chart.html.j2", page, chart=chart)
+
+
+def _claim_id(marker: Marker, element_id: str, page: PageContext) -> None:
+    if element_id in page.element_ids:
+        raise MarkerError(f"{marker.text}: this page already shows it (id '{element_id}'); keep one of the two markers")
+    page.element_ids.add(element_id)
 
 
 def _render(template: str, page: PageContext, **context: object) -> str:
@@ -490,4 +497,6 @@ def build_table(marker: Marker, dataset: Dataset, page: PageContext) -> Breakdow
 
 
 def render_table(marker: Marker, dataset: Dataset, page: PageContext) -> str:
-    return _render("breakdown-table.html.j2", page, table=build_table(marker, dataset, page))
+    table = build_table(marker, dataset, page)
+    _claim_id(marker, table.id, page)
+    return _render("breakdown-table.html.j2", page, table=table)

@@ -46,6 +46,9 @@ class PageContext:
     # Sources whose kind the page has already named next to a figure: a US count or a news
     # report says so the first time its source appears on a page, not after every number.
     noted_sources: set[str] = field(default_factory=set)
+    # Ids of the charts and tables already on the page: the same one twice would give two
+    # elements one id (links to it, and its caption's label, would find the first only).
+    element_ids: set[str] = field(default_factory=set)
 
 
 def source_href(observation: Observation, page: PageContext) -> str:
