@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -149,7 +150,8 @@ def test_charts_have_a_title_rows_in_order_their_sources_and_a_table(site_dir, l
         assert {shown_observation(data).source for data in chart.select(".chart__rows data")} == set(sources)
         details = chart.select_one("details.chart__details")
         assert not details.has_attr("open"), "the table is one step away, not a bare repeat"
-        assert details.summary.get_text(strip=True) == text("stats.chart.show_table")
+        # The build ties short words to the next with no-break spaces.
+        assert details.summary.get_text(strip=True).replace("\xa0", " ") == text("stats.chart.show_table")
         table = details.table
         assert table.caption.get_text(strip=True) == text("stats.table_caption").format(title=title.get_text())
         assert sorted(data_keys(table)) == sorted(data_keys(chart.select_one(".chart__rows"))), "the same figures"
@@ -340,13 +342,16 @@ def test_wrong_marker_fails_the_build_naming_file_line_marker_and_what_exists(tm
 def test_invalid_dataset_fails_the_build_naming_path_value_and_rule(tmp_path):
     project = copy_project(tmp_path)
     dataset = project / "data" / "statistics.json"
-    data = json.loads(dataset.read_text(encoding="utf-8"))
-    data["observations"][0]["value"] = -71
-    dataset.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    text = dataset.read_text(encoding="utf-8")
+    # The first observation's value, changed where an editor would change it.
+    value = re.compile(r'"value": (\d+)').search(text, text.index('"observations"'))
+    assert json.loads(text)["observations"][0]["value"] == int(value.group(1))
+    dataset.write_text(text[: value.start(1)] + "-71" + text[value.end(1) :], encoding="utf-8")
+    line = text.count("\n", 0, value.start(1)) + 1
     result = run_mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert (
-        "data/statistics.json is not valid (1 problem):\n  data/statistics.json: $.observations[0].value: "
+        f"data/statistics.json is not valid (1 problem):\n  data/statistics.json line {line}: $.observations[0].value: "
         "found -71; expected: -71 is less than the minimum of 0 (schema rule 'minimum')"
     ) in output, output[-3000:]
