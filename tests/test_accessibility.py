@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.base import AXE_FILE_PATH
+from axe_matrix import AXE_FILE_PATH, CONFIG_GROUPS, CONFIGS, SCHEMES, START_AXE, axe_options, set_settings
 from bs4 import BeautifulSoup
 from conftest import all_page_urls
 from site_search import run_search
@@ -24,86 +24,6 @@ from scripts.content.ui_strings import load_ui_strings
 PAGES = all_page_urls()
 URL_PATHS = [url_path for _, _, url_path in PAGES]
 UI = load_ui_strings(site_config.locales())
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-SCHEMES = ["default", "bw", "wb", "blue", "brown", "green"]
-# The default look, and every colour scheme (the site's own included) at 200 % text.
-CONFIGS: dict[str, dict[str, str]] = {
-    "default-look": {},
-    **{f"{scheme}-200": {"size": "200", **({} if scheme == "default" else {"scheme": scheme})} for scheme in SCHEMES},
-}
-# Browser contexts that run axe side by side: one renderer process per core.
-WORKERS = 2
-
-
-def axe_options(settings: dict[str, str]) -> dict:
-    options: dict = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    if "scheme" in settings:
-        # The schemes promise 7:1: the AAA contrast rule replaces (and implies) the AA one.
-        options["rules"] = {"color-contrast": {"enabled": False}, "color-contrast-enhanced": {"enabled": True}}
-    return options
-
-
-# axe.run starts in the page and is collected later, so that two pages work at once.
-START_AXE = """options => {
-  window.__axe = axe.run(document, options).then(results => results.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n')[1]),
-  })));
-}"""
-
-
-def set_settings(page, site_url: str, settings: dict[str, str]) -> None:
-    """Settings as the panel stores them; the next load applies them before its first paint."""
-    page.goto(site_url)
-    page.evaluate("value => sessionStorage.setItem('lowvision', value)", json.dumps(settings))
-
-
-class AxeMatrix:
-    """axe results for every page under one configuration, computed once per configuration."""
-
-    def __init__(self, browser, site_url: str) -> None:
-        self.browser = browser
-        self.site_url = site_url
-        self.results: dict[str, dict[str, list[dict]]] = {}
-
-    def violations(self, config: str, url_path: str) -> list[dict]:
-        if config not in self.results:
-            self.results[config] = self._run(CONFIGS[config])
-        return self.results[config][url_path]
-
-    def _run(self, settings: dict[str, str]) -> dict[str, list[dict]]:
-        contexts = [self.browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(WORKERS)]
-        pages = []
-        for context in contexts:
-            context.add_init_script(path=str(AXE_FILE_PATH))
-            page = context.new_page()
-            set_settings(page, self.site_url, settings)
-            pages.append(page)
-        results: dict[str, list[dict]] = {}
-        try:
-            for start in range(0, len(URL_PATHS), WORKERS):
-                batch = list(zip(pages, URL_PATHS[start : start + WORKERS], strict=False))
-                for page, url_path in batch:
-                    page.goto(self.site_url + url_path)
-                    page.evaluate(START_AXE, axe_options(settings))
-                for page, url_path in batch:
-                    results[url_path] = page.evaluate("window.__axe")
-        finally:
-            for context in contexts:
-                context.close()
-        return results
-
-
-@pytest.fixture(scope="module")
-def axe_matrix(browser, site_url) -> AxeMatrix:
-    return AxeMatrix(browser, site_url)
-
-
-@pytest.mark.parametrize("url_path", URL_PATHS)
-@pytest.mark.parametrize("config", list(CONFIGS))
-def test_axe_finds_no_wcag_a_or_aa_violation(axe_matrix, config, url_path):
-    violations = axe_matrix.violations(config, url_path)
-    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES[1:])
@@ -433,3 +353,8 @@ def test_footer_small_print_has_aa_contrast(layout_page, site_url):
     text = blend(colours["text"], background)
     lighter, darker = sorted([luminance(text), luminance(background)], reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) >= 4.5
+
+
+def test_every_axe_configuration_runs_in_exactly_one_test_file():
+    grouped = [config for configs in CONFIG_GROUPS.values() for config in configs]
+    assert sorted(grouped) == sorted(CONFIGS), "CONFIG_GROUPS in tests/axe_matrix.py must list every configuration once"
