@@ -24,6 +24,7 @@ from scripts.build.build_output import trim_site
 from scripts.build.csp import CspError, add_policy
 from scripts.build.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
 from scripts.build.offline import local_polyfills
+from scripts.build.scroll_tables import ScrollTablesExtension
 from scripts.build.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for, write_language_indexes
 from scripts.build.sitemaps import split_sitemap
 from scripts.build.theme_patches import ThemePatchError, patch_material_page
@@ -80,6 +81,8 @@ def on_config(config: Any) -> Any:
     # configuration, which mkdocs-static-i18n hands to this hook again for each language.
     if not any(isinstance(extension, HeldHtmlExtension) for extension in config["markdown_extensions"]):
         config["markdown_extensions"].append(HeldHtmlExtension(_held_html))
+    if not any(isinstance(extension, ScrollTablesExtension) for extension in config["markdown_extensions"]):
+        config["markdown_extensions"].append(ScrollTablesExtension())
     # Material's offline plugin (the offline copy, scripts/build/offline.py) adds the iframe-worker
     # shim from a CDN for Material's search worker; hooks run after plugins, so drop it: the
     # site's search needs no worker.
