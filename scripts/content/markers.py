@@ -10,7 +10,7 @@ a hole in a page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 MARKER_PATTERN = re.compile(r"\[\[(?P<body>[^\[\]\n]*)\]\]")
@@ -19,6 +19,26 @@ UNCLOSED_PATTERN = re.compile(r"\[\[[^\[\]\n]{0,80}")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 OPTION_PATTERN = re.compile(r"^(?P<key>[a-z][a-z0-9_]*)=(?P<value>[^\s=]+)$")
 FENCE_PATTERN = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def outside_fences(lines: Sequence[str], start: int = 0) -> Iterator[tuple[int, str]]:
+    """(index, line) of every line from `start` that is not in a fenced code block (``` or
+    ~~~, closed by the same character), the fence lines left out: code is shown as written,
+    so markers, typed numbers and words in it are not the page's prose."""
+    fence: str | None = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        opening = FENCE_PATTERN.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)[0]
+            continue
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence:
+                fence = None
+            continue
+        yield index, line
+
+
 INLINE_CODE_PATTERN = re.compile(r"(`+)(?:(?!\1).)+\1")
 
 
@@ -65,16 +85,8 @@ def _code_spans(line: str) -> list[tuple[int, int]]:
 def find_markers(markdown: str) -> list[Marker]:
     """Every marker outside code, with its 1-based line number."""
     markers: list[Marker] = []
-    fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        opening = FENCE_PATTERN.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)[0]
-            continue
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence:
-                fence = None
-            continue
+    for index, line in outside_fences(markdown.splitlines()):
+        number = index + 1
         spans = _code_spans(line)
         for match in MARKER_PATTERN.finditer(line):
             if any(start <= match.start() < end for start, end in spans):
@@ -138,16 +150,7 @@ def replace_markers(
     lines from `first_line` (the file line where `markdown` starts). HTML output is written
     in, or, with `hold_html`, replaced by what that returns (scripts/build/held_html.py)."""
     lines = markdown.splitlines(keepends=True)
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opening = FENCE_PATTERN.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)[0]
-            continue
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence:
-                fence = None
-            continue
+    for index, line in outside_fences(lines):
         if "[[" in line:
             lines[index] = _replace_in_line(line, index + first_line, handlers, source_label, hold_html)
     return "".join(lines)

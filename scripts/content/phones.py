@@ -23,11 +23,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from scripts.content.markers import (
-    FENCE_PATTERN,
     INLINE_CODE_PATTERN,
     MARKER_PATTERN,
     Marker,
     MarkerError,
+    outside_fences,
     parse_marker,
 )
 
@@ -277,16 +277,7 @@ def _line_problems(line: str, label: str, number_line: int, numbers: Mapping[str
 def typed_number_problems(text: str, label: str, numbers: Mapping[str, PhoneNumber], first_line: int = 1) -> list[str]:
     """Every tel: link and phone number typed in a Markdown or YAML text, outside markers and code."""
     problems: list[str] = []
-    fence: str | None = None
-    for offset, line in enumerate(text.splitlines()):
-        opening = FENCE_PATTERN.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)[0]
-            continue
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence:
-                fence = None
-            continue
+    for offset, line in outside_fences(text.splitlines()):
         problems += _line_problems(line, label, first_line + offset, numbers)
     return problems
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from scripts.checks.language.glossary import ROOT
 from scripts.checks.language.problems import Problem
-from scripts.checks.language.texts import FENCE, file_locale, mask_code_spans
+from scripts.checks.language.texts import file_locale, mask_code_spans
+from scripts.content.markers import outside_fences
 
 STAT_THEN_WORD = re.compile(r"(\[\[stat\s[^\[\]\n]*?)\]\](\s+)([^\W\d_]+)")
 CHECKED_LOCALES = ("ru", "en")
@@ -36,16 +37,9 @@ def counted_noun_problems(
         if locale not in CHECKED_LOCALES:
             continue
         known = noun_of_word(nouns, locale)
-        fence: str | None = None
         code_run = 0
-        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            opening = FENCE.match(raw)
-            if fence is None and opening:
-                fence = opening.group(1)[0]
-                continue
-            if fence is not None:
-                fence = None if opening and opening.group(1)[0] == fence else fence
-                continue
+        for index, raw in outside_fences(path.read_text(encoding="utf-8").splitlines()):
+            number = index + 1
             without_code, code_run = mask_code_spans(raw, code_run)
             for match in STAT_THEN_WORD.finditer(without_code):
                 noun_id = known.get(match.group(3).lower())

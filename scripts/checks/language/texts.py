@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from scripts.checks.language.glossary import LOCALES, ROOT
+from scripts.content.markers import outside_fences
 
 # Data that is not readers' text: ids, answers, machine values.
 NON_TEXT_KEYS = frozenset({"id", "answer", "risky_answer"})
@@ -31,7 +32,6 @@ EXCLUDED_DATA = ("data/glossary.yml", "data/language/")
 
 VERBATIM_MARKDOWN = re.compile(r"<!--\s*verbatim\s*-->")
 VERBATIM_YAML_COMMENT = re.compile(r"(?:^|\s)#\s*verbatim\b")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 REFERENCE_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
 # Spans of a Markdown line that are not prose, blanked in this order.
@@ -134,20 +134,13 @@ def markdown_lines(path: str, text: str, locale: str) -> Iterator[TextLine]:
                 value, column, verbatim = found
                 yield TextLine(path, index + 1, locale, value, column, verbatim)
         body_start = end + 1
-    fence: str | None = None
     code_run = 0  # an inline code span still open from the line before
-    for index in range(body_start, len(lines)):
-        raw = lines[index]
-        if not raw.strip():
+    previous = body_start - 1
+    for index, raw in outside_fences(lines, body_start):
+        # A blank line or a code block between ends the paragraph, and any code span in it.
+        if not raw.strip() or index != previous + 1:
             code_run = 0
-        opening = FENCE.match(raw)
-        if fence is None and opening:
-            fence = opening.group(1)[0]
-            continue
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence:
-                fence = None
-            continue
+        previous = index
         if TABLE_RULE.match(raw) or REFERENCE_DEFINITION.match(raw):
             continue
         without_code, code_run = mask_code_spans(raw, code_run)
