@@ -170,7 +170,9 @@ def copy_project(destination: Path) -> Path:
 
 def synthetic_page(locale: str, number: int) -> str:
     text = SYNTHETIC_TEXT[locale]
-    title = text["title"].format(number=number)
+    # Zero-padded, as in the file name: a bare 102 or 152 would be a phone number typed by hand
+    # to the build's check (scripts/content/phones.py), and the build would stop.
+    title = text["title"].format(number=f"{number:04d}")
     return "\n".join(
         [
             "---",
