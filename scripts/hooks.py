@@ -132,9 +132,11 @@ _held_html = HeldHtml()
 
 
 def on_pre_build(config: Any) -> None:
-    if _locale(config) == site_config.default_locale():
-        # The default language's build is the outer one: mkdocs-static-i18n builds the others inside it.
-        _build_data["page_problems"] = []
+    # The default language's build is the outer one: mkdocs-static-i18n builds the others inside
+    # it. The data (every language's) is loaded and checked once, there.
+    if _locale(config) != site_config.default_locale():
+        return
+    _build_data["page_problems"] = []
     try:
         _build_data["dataset"] = load_dataset()
         _build_data["job_checks"] = load_job_checks(site_config.locales())

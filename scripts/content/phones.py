@@ -10,6 +10,7 @@ build with the file, the line and the marker to write instead.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import string
@@ -77,9 +78,15 @@ class PhoneNumber:
     def digit_pattern(self) -> re.Pattern[str]:
         """The number's digits as typed in running text: its groups with or without spaces,
         dashes or dots between them, not inside a longer number."""
-        groups = re.findall(r"\d+", self.number)
-        body = r"[\s\u00a0\-.]?".join(groups)
-        return re.compile(r"(?<![\d.,])(?:\+|00)?" + body + r"(?![\d]|[.,]\d)")
+        return _digit_pattern(self.number)
+
+
+@functools.cache
+def _digit_pattern(number: str) -> re.Pattern[str]:
+    # Compiled once per number: the check reads every line of every page and data file.
+    groups = re.findall(r"\d+", number)
+    body = r"[\s\u00a0\-.]?".join(groups)
+    return re.compile(r"(?<![\d.,])(?:\+|00)?" + body + r"(?![\d]|[.,]\d)")
 
 
 def _forms_valid(locale: Any, texts: Any, locales: Iterable[str]) -> bool:
@@ -251,6 +258,7 @@ def _masked(line: str) -> str:
 
 
 TEL_PATTERN = re.compile(r"tel:[+\d\s\-]*\d", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
 
 
 def _line_problems(line: str, label: str, number_line: int, numbers: Mapping[str, PhoneNumber]) -> list[str]:
@@ -261,6 +269,8 @@ def _line_problems(line: str, label: str, number_line: int, numbers: Mapping[str
         for match in TEL_PATTERN.finditer(text)
     ]
     text = TEL_PATTERN.sub(lambda match: " " * len(match.group(0)), text)
+    if not DIGIT.search(text):
+        return problems  # most lines: no digit, so no number
     found: dict[str, list[str]] = {}
     for number in numbers.values():
         for match in number.digit_pattern().finditer(text):
