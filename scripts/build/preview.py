@@ -92,7 +92,17 @@ def error_page(message: str, mount_path: str, epoch: int) -> bytes:
     return page.encode("utf-8")
 
 
-def _is_page(path: str) -> bool:
+# MkDocs' server answers the reload script's polls itself, at this path, whatever the mount path.
+POLL_PREFIX = "/livereload/"
+
+
+def shows_error_page(path: str, mount_path: str) -> bool:
+    """Whether a request for `path` gets the error page while the last build has failed: a page
+    of the site, not a file such as a stylesheet, and not the reload script's poll, which must
+    keep waiting for the next build (answered with the error page, it would come back at once,
+    every three seconds, for as long as the build fails)."""
+    if path.startswith(POLL_PREFIX) or not path.startswith(mount_path):
+        return False
     return path.endswith(("/", ".html")) or "." not in path.rsplit("/", 1)[-1]
 
 
@@ -113,9 +123,11 @@ def install(server: Any) -> PreviewState:
             body = LIVERELOAD_JS.encode("utf-8")
             start_response("200 OK", [("Content-Type", "application/javascript"), ("Content-Length", str(len(body)))])
             return [body]
-        if state.error is not None and path.startswith(mount_path) and _is_page(path):
+        if state.error is not None and shows_error_page(path, mount_path):
             body = error_page(state.error, mount_path, server._visible_epoch)
-            start_response("500 Build failed", [("Content-Type", "text/html; charset=utf-8")])
+            # 200, not 500: MkDocs' server logs any other status as a warning, and a warning
+            # logged while the next build runs (the editor's fix) fails that build in strict mode.
+            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")])
             return [body]
         return serve_files(environ, start_response)
 

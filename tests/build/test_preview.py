@@ -13,6 +13,8 @@ import time
 import pytest
 from conftest import ROOT, copy_project, free_port
 
+from scripts.build.preview import shows_error_page
+
 # A rebuild of every language takes seconds, more on a busy machine.
 WAIT_MS = 240_000
 
@@ -52,6 +54,22 @@ def preview(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("/en/rights/", True),
+        ("/", True),
+        ("/ru/hotline/index.html", True),
+        ("/assets/css/site.css", False),
+        # The reload script's poll waits for the next build; answered at once, it came back every
+        # three seconds, each answer logged as a warning that failed the editor's next build.
+        ("/livereload/1764612345/1764612399", False),
+    ],
+)
+def test_a_failed_build_shows_its_error_page_for_pages_only(path, shown):
+    assert shows_error_page(path, "/") is shown
 
 
 def edit(path, old: str, new: str) -> None:
