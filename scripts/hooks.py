@@ -27,6 +27,7 @@ from scripts.build.offline import local_polyfills
 from scripts.build.scroll_tables import ScrollTablesExtension
 from scripts.build.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for, write_language_indexes
 from scripts.build.sitemaps import split_sitemap
+from scripts.build.standalone_links import StandaloneLinksExtension
 from scripts.build.theme_patches import ThemePatchError, patch_material_page
 from scripts.checks.front_matter import FrontMatterError, check_front_matter
 from scripts.checks.internal_links import broken_links
@@ -83,6 +84,8 @@ def on_config(config: Any) -> Any:
         config["markdown_extensions"].append(HeldHtmlExtension(_held_html))
     if not any(isinstance(extension, ScrollTablesExtension) for extension in config["markdown_extensions"]):
         config["markdown_extensions"].append(ScrollTablesExtension())
+    if not any(isinstance(extension, StandaloneLinksExtension) for extension in config["markdown_extensions"]):
+        config["markdown_extensions"].append(StandaloneLinksExtension())
     # Material's offline plugin (the offline copy, scripts/build/offline.py) adds the iframe-worker
     # shim from a CDN for Material's search worker; hooks run after plugins, so drop it: the
     # site's search needs no worker.
