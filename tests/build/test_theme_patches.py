@@ -9,7 +9,7 @@ from scripts.build.theme_patches import PAGE_PATCHES, ThemePatchError, apply_pat
 
 
 def test_a_missing_target_fails_with_what_to_do():
-    with pytest.raises(ThemePatchError, match=r"found 0; update scripts/theme_patches\.py"):
+    with pytest.raises(ThemePatchError, match=r"found 0; update scripts/build/theme_patches\.py"):
         apply_patches("no such code", PAGE_PATCHES, "x.html")
 
 
