@@ -88,6 +88,29 @@ def test_a_report_is_read_into_site_relative_errors(tmp_path):
     ]
 
 
+def test_only_the_known_outdated_error_is_let_through(tmp_path):
+    message = "A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”."
+    report = {
+        "messages": [
+            {
+                "type": "error",
+                "url": f"file:{tmp_path}/index.html",
+                "lastLine": 18,
+                "message": message,
+                "extract": '<link rel="expect" href="#header-end" blocking="render">',
+            },
+            {
+                "type": "error",
+                "url": f"file:{tmp_path}/index.html",
+                "lastLine": 19,
+                "message": message,
+                "extract": '<link rel="preload" href="a.css" blocking="render">',
+            },
+        ]
+    }
+    assert [str(error) for error in vnu.parse_report(json.dumps(report), tmp_path)] == [f"index.html: 19:0: {message}"]
+
+
 def test_the_downloaded_package_is_checked_against_its_pinned_hash(tmp_path):
     # The sha512 of no bytes, in the notation of the registry's dist.integrity.
     assert vnu.integrity_of(b"") == (
