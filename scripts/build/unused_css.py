@@ -1,45 +1,60 @@
 """Drop the rules of Material's stylesheet that can match nothing on this site.
 
 Material's main stylesheet (about 23 KB gzip) styles every feature it has: versions,
-blog posts, tags, annotations, code blocks, tabs... The site uses a few. A rule is kept
-unless one of its selectors' classes can never exist on any page:
+blog posts, tags, annotations, code blocks, tabs... The site uses a few. The stylesheet is
+read with a CSS parser (tinycss2, CSS Syntax Level 3: strings, comments, escapes and nested
+blocks as a browser reads them) and the pages with an HTML5 parser (selectolax's Lexbor, as
+scripts/build/csp.py reads them). A rule is kept unless one of its selectors' classes can
+never exist on any page:
 
-- the known classes are the word-like tokens of every attribute value and inline script
-  or style of every built page (not its text), and of every JavaScript file of the site
-  (so classes scripts add at run time are known too), plus prefixes such as `md-tag--`
-  that scripts complete at run time (`md-tag--${name}`);
-- only classes outside parentheses must be known: `.a:not(.b)` matches without `.b`;
+- the known classes are the word-like tokens of every tag, attribute and attribute value,
+  and of every inline script and style, of every built page (not its text, nor the content
+  of other elements), and of every JavaScript file of the site (so classes scripts add at
+  run time are known too), plus prefixes such as `md-tag--` that scripts complete at run
+  time (`md-tag--${name}`);
+- only classes outside parentheses must be known: `.a:not(.b)` matches without `.b` (the
+  parser gives `:not(...)` as one nested function block: only the selector's top-level
+  tokens are judged);
 - likewise an exact attribute value must be a known word (`[dir=rtl]`,
   `[data-md-color-primary=red]`: no page or script ever says `red`);
-- a selector with a CSS escape, and everything that is not a plain style rule
-  (@font-face, @keyframes, @import...), is kept as written.
+- a class written with CSS escapes is judged by its real name (`.md-\\31 0` is `md-10`);
+  a name that is not one word (`.sm\\:flex`) is known when every word in it is;
+- in a selector list (`a, b`) only the selectors that can match are kept; a rule with none
+  goes;
+- at-rules that group rules (@media, @supports, @container, @layer, @scope, @document) are
+  pruned the same way inside and go when left empty; every other at-rule (@font-face,
+  @keyframes, @import, @charset...) is kept as written.
 
 Then custom properties that nothing reads any more go too (Material declares an inline
-SVG icon for every feature as a custom property): a declaration `--x: ...` is dropped
-when no stylesheet of the site says `var(--x` and no page or script names `--x`.
+SVG icon for every feature as a custom property): a declaration `--x: ...` in a style rule
+is dropped when no stylesheet of the site reads it with `var(--x)` and no page or script
+names `--x`; dropping one can leave the ones its value read unread, so this repeats until
+nothing changes. A rule left with nothing in its block goes.
 
-This errs on the side of keeping: any word in any script keeps a rule alive. The
-stylesheet is rewritten in place under its own name (scripts/build/build_output.py).
+A stylesheet the parser finds errors in (an unclosed string, a stray `}`) stops the build
+with the line and column: it would be published differently from how it was written. This
+errs on the side of keeping: any word in any script keeps a rule alive. The stylesheet is
+rewritten in place under its own name (scripts/build/build_output.py); tinycss2 writes the
+kept rules back token by token: as written, but for strings (always in double quotes) and
+escapes (`.md-\\31 0` is written `.md-10`), which mean the same.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import tinycss2
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+from tinycss2.ast import AtRule, Declaration, FunctionBlock, LiteralToken, Node, ParseError, QualifiedRule
+
 # At-rules whose block holds rules (pruned recursively); any other block is kept whole.
-_GROUPING_AT_RULES = ("@media", "@supports", "@container", "@layer", "@document", "@scope")
+_GROUPING_AT_RULES = frozenset({"media", "supports", "container", "layer", "document", "scope"})
 _TOKEN = re.compile(r"-?[A-Za-z_][\w-]*")
-_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
-_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
-_CUSTOM_PROPERTY = re.compile(r"\s*(--[\w-]+)\s*:")
 _PROPERTY_NAME = re.compile(r"--[A-Za-z_][\w-]*")
-_DECLARED_PROPERTY = re.compile(r"[{;]\s*(--[\w-]+)\s*:")
-_EXACT_ATTRIBUTE = re.compile(r"\[\s*([\w-]+)\s*=\s*([\"']?)(-?[A-Za-z_][\w-]*)\2\s*\]")
-# A start tag, with quoted attribute values that may hold ">"; a script's or a style's text.
-_TAG = re.compile(r"""<[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>""")
-_RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
 # A run-time prefix must be specific enough not to keep everything (`md-` would).
 _MIN_PREFIX = 6
 
@@ -56,12 +71,32 @@ class KnownClasses:
         return name in self.tokens or name.startswith(self.prefixes)
 
 
+# --- pages --------------------------------------------------------------------------
+
+
+def _elements(root: LexborNode) -> Iterator[LexborNode]:
+    """Every element under root, and those in <template> contents (scripts clone them)."""
+    for node in root.traverse(include_text=False):
+        if not node.is_element_node:
+            continue
+        yield node
+        if node.tag == "template":
+            for fragment in node.template_fragments():
+                yield from _elements(fragment)
+
+
 def page_vocabulary(page_html: str) -> str:
     """A page's tags (names, attributes and their values) and inline script and style text:
     everywhere a class name can be, without the page's text."""
-    tags = _TAG.findall(page_html)
-    raw_text = [match.group(2) for match in _RAW_TEXT.finditer(page_html)]
-    return "\n".join(tags + raw_text)
+    tree = LexborHTMLParser(page_html)
+    words: list[str] = []
+    for node in _elements(tree.root) if tree.root else ():
+        words.append(node.tag or "")
+        for name, value in node.attributes.items():
+            words += [str(name), value or ""]
+        if (node.tag or "").lower() in _RAW_TEXT_ELEMENTS:
+            words.append(node.text(deep=True))
+    return "\n".join(words)
 
 
 def known_classes(texts: Iterable[str]) -> KnownClasses:
@@ -75,207 +110,264 @@ def known_classes(texts: Iterable[str]) -> KnownClasses:
     return KnownClasses(frozenset(tokens), prefixes, frozenset(properties))
 
 
-@dataclass
-class _Node:
-    prelude: str  # selectors, an at-rule's head, or raw text for statements
-    body: str | None = None  # declarations, or a kept-whole block's content
-    children: list[_Node] | None = None  # for grouping at-rules
+# --- reading the stylesheet --------------------------------------------------------
 
 
-def _skip_string(css: str, i: int) -> int:
-    quote = css[i]
-    i += 1
-    while i < len(css) and css[i] != quote:
-        i += 2 if css[i] == "\\" else 1
-    return i + 1
+def _children(node: Node) -> list[Node]:
+    """The component values inside a node: a rule's prelude and block, a function's arguments."""
+    if isinstance(node, QualifiedRule | AtRule):
+        return [*node.prelude, *(node.content or [])]
+    if isinstance(node, Declaration):
+        return node.value
+    if isinstance(node, FunctionBlock):
+        return node.arguments
+    return getattr(node, "content", None) or []
 
 
-def _skip_comment(css: str, i: int) -> int:
-    end = css.find("*/", i + 2)
-    return len(css) if end == -1 else end + 2
+def _walk(nodes: Iterable[Node]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        yield from _walk(_children(node))
 
 
-def _code(css: str, i: int) -> Iterator[tuple[int, str]]:
-    """(index, character) of the stylesheet from i on, skipping strings and comments."""
-    while i < len(css):
-        if css[i] in "\"'":
-            i = _skip_string(css, i)
-        elif css.startswith("/*", i):
-            i = _skip_comment(css, i)
-        else:
-            yield i, css[i]
-            i += 1
-
-
-def _scan_to(css: str, i: int, stops: str) -> int:
-    """Index of the first of `stops` at bracket depth 0, outside strings and comments."""
-    depth = 0
-    for index, char in _code(css, i):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif depth == 0 and char in stops:
-            return index
-    return len(css)
-
-
-def _matching_brace(css: str, i: int) -> int:
-    """Index of the `}` closing the `{` at i."""
-    depth = 0
-    for index, char in _code(css, i):
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return index
-    raise ValueError("unbalanced braces in stylesheet")
-
-
-def parse(css: str, i: int = 0, end: int | None = None) -> list[_Node]:
-    end = len(css) if end is None else end
-    nodes: list[_Node] = []
-    while i < end:
-        stop = _scan_to(css, i, "{;}")
-        if stop >= end or css[stop] == "}":
-            if css[i:end].strip():
-                nodes.append(_Node(prelude=css[i:end]))
-            break
-        prelude = css[i:stop]
-        if css[stop] == ";":
-            nodes.append(_Node(prelude=prelude + ";"))
-            i = stop + 1
-            continue
-        close = _matching_brace(css, stop)
-        head = prelude.strip().lower()
-        if head.startswith(_GROUPING_AT_RULES):
-            nodes.append(_Node(prelude=prelude, children=parse(css, stop + 1, close)))
-        else:
-            nodes.append(_Node(prelude=prelude, body=css[stop + 1 : close]))
-        i = close + 1
+def parse(css: str) -> list[Node]:
+    """The stylesheet's rules as tinycss2 reads them (comments and whitespace kept, so that
+    what is kept is written back as it was). ValueError for a parse error, with its place."""
+    nodes = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=False)
+    for node in _walk(nodes):
+        if isinstance(node, ParseError):
+            raise ValueError(f"stylesheet line {node.source_line}, column {node.source_column}: {node.message}")
     return nodes
 
 
-def _split_top_level(text: str, separator: str) -> list[str]:
-    """Split at separators outside strings, comments and brackets."""
-    parts: list[str] = []
-    start = 0
-    while True:
-        stop = _scan_to(text, start, separator)
-        parts.append(text[start:stop])
-        if stop >= len(text):
-            return parts
-        start = stop + 1
+def _strip_whitespace(tokens: list[Node]) -> list[Node]:
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].type == "whitespace":
+        start += 1
+    while end > start and tokens[end - 1].type == "whitespace":
+        end -= 1
+    return tokens[start:end]
+
+
+def _split_tokens(tokens: list[Node], separator: str) -> list[list[Node]]:
+    """Split at separators among the top-level tokens (never inside a string, a comment or
+    a block: the tokenizer has made those single tokens)."""
+    parts: list[list[Node]] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == separator:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
 
 
 def split_selectors(prelude: str) -> list[str]:
-    return _split_top_level(prelude, ",")
+    """The selectors of a selector list, as written."""
+    tokens = tinycss2.parse_component_value_list(prelude)
+    return [tinycss2.serialize(part) for part in _split_tokens(tokens, ",")]
 
 
-def _compound_parts(selector: str) -> tuple[str, list[str]]:
-    """The selector's text outside parentheses and attribute brackets, and its attribute
-    selectors outside parentheses (`.a:not(.b)[x=y]` gives `.a:not` and `[x=y]`)."""
-    out: list[str] = []
-    attributes: list[str] = []
-    depth = 0
-    i = 0
-    while i < len(selector):
-        char = selector[i]
-        if char == "[" and depth == 0:
-            end = i + 1
-            while end < len(selector) and selector[end] != "]":
-                end = _skip_string(selector, end) if selector[end] in "\"'" else end + 1
-            attributes.append(selector[i : end + 1])
-            i = end + 1
-            continue
-        if char in "\"'":
-            i = _skip_string(selector, i)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif depth == 0:
-            out.append(char)
-        i += 1
-    return "".join(out), attributes
+# --- judging selectors --------------------------------------------------------------
+
+
+def _class_is_known(name: str, known: KnownClasses) -> bool:
+    if name in known:
+        return True
+    # An escaped name that is not one word (`sm:flex`): the pages' words were cut at the ":".
+    return _TOKEN.fullmatch(name) is None and all(word in known for word in _TOKEN.findall(name))
+
+
+def _top_level_classes(selector: list[Node]) -> Iterator[str]:
+    for previous, token in itertools.pairwise(selector):
+        if previous.type == "literal" and previous.value == "." and token.type == "ident":
+            yield token.value
+
+
+def _exact_attribute_value(block: Node) -> str | None:
+    """The value of `[name=value]` (no operator other than `=`, no case flag), else None."""
+    tokens = [token for token in block.content if token.type not in ("whitespace", "comment")]
+    if len(tokens) != 3:
+        return None
+    name, operator, value = tokens
+    if name.type != "ident" or operator.type != "literal" or operator.value != "=":
+        return None
+    return value.value if value.type in ("ident", "string") else None
+
+
+def _selector_can_match(selector: list[Node], known: KnownClasses) -> bool:
+    if not all(_class_is_known(name, known) for name in _top_level_classes(selector)):
+        return False
+    # `[dir=rtl]` needs an element whose attribute is exactly that word: the word must be known.
+    exact_values = [
+        value for token in selector if token.type == "[] block" and (value := _exact_attribute_value(token)) is not None
+    ]
+    return all(value in known.tokens for value in exact_values if _TOKEN.fullmatch(value))
 
 
 def selector_can_match(selector: str, known: KnownClasses) -> bool:
-    if "\\" in selector:
-        return True
-    text, attributes = _compound_parts(selector)
-    if not all(name in known for name in _CLASS.findall(text)):
-        return False
-    # `[dir=rtl]` needs an element whose attribute is exactly that word: the word must be known.
-    exact_values = [match.group(3) for attribute in attributes if (match := _EXACT_ATTRIBUTE.fullmatch(attribute))]
-    return all(value in known.tokens for value in exact_values)
+    return _selector_can_match(tinycss2.parse_component_value_list(selector), known)
 
 
-def _map_rules(nodes: list[_Node], change: Callable[[_Node], _Node | None]) -> list[_Node]:
-    """The tree with `change` applied to every style rule (None drops it), at any depth of
-    grouping at-rules; a group left empty goes, other at-rules and statements stay as they are."""
-    kept_nodes: list[_Node] = []
+# --- pruning ------------------------------------------------------------------------
+
+
+def _is_grouping(node: Node) -> bool:
+    return isinstance(node, AtRule) and node.lower_at_keyword in _GROUPING_AT_RULES and node.content is not None
+
+
+def _is_rule(node: Node) -> bool:
+    return isinstance(node, QualifiedRule | AtRule)
+
+
+def _group_with(node: AtRule, content: list[Node]) -> AtRule:
+    return AtRule(node.source_line, node.source_column, node.at_keyword, node.lower_at_keyword, node.prelude, content)
+
+
+def _rule_with(node: QualifiedRule, prelude: list[Node], content: list[Node]) -> QualifiedRule:
+    return QualifiedRule(node.source_line, node.source_column, prelude, content)
+
+
+_COMMA = LiteralToken(0, 0, ",")
+_SEMICOLON = LiteralToken(0, 0, ";")
+
+
+def _group_contents(node: AtRule) -> list[Node]:
+    return tinycss2.parse_rule_list(node.content, skip_comments=False, skip_whitespace=False)
+
+
+def _prune_rules(nodes: list[Node], known: KnownClasses) -> list[Node]:
+    kept: list[Node] = []
     for node in nodes:
-        if node.children is not None:
-            children = _map_rules(node.children, change)
-            if children:
-                kept_nodes.append(_Node(node.prelude, children=children))
-        elif node.body is None or node.prelude.lstrip().startswith("@"):
-            kept_nodes.append(node)
-        elif (changed := change(node)) is not None:
-            kept_nodes.append(changed)
-    return kept_nodes
-
-
-def _prune_rules(nodes: list[_Node], known: KnownClasses) -> list[_Node]:
-    def matching_selectors(rule: _Node) -> _Node | None:
-        kept = [selector for selector in split_selectors(rule.prelude) if selector_can_match(selector, known)]
-        return _Node(",".join(kept), body=rule.body) if kept else None
-
-    return _map_rules(nodes, matching_selectors)
-
-
-def _declarations(body: str) -> list[str]:
-    return [part for part in _split_top_level(body, ";") if part.strip()]
-
-
-def _drop_custom_properties(nodes: list[_Node], unused: set[str]) -> list[_Node]:
-    def used_declarations(rule: _Node) -> _Node | None:
-        declarations = [
-            item
-            for item in _declarations(rule.body or "")
-            if not ((match := _CUSTOM_PROPERTY.match(item)) and match.group(1) in unused)
-        ]
-        return _Node(rule.prelude, body=";".join(declarations)) if declarations else None
-
-    return _map_rules(nodes, used_declarations)
-
-
-def _serialise(nodes: list[_Node]) -> str:
-    out: list[str] = []
-    for node in nodes:
-        if node.children is not None:
-            out.append(f"{node.prelude}{{{_serialise(node.children)}}}")
-        elif node.body is None:
-            out.append(node.prelude)
+        if _is_grouping(node):
+            children = _prune_rules(_group_contents(node), known)
+            if any(_is_rule(child) for child in children):
+                kept.append(_group_with(node, children))
+        elif isinstance(node, QualifiedRule):
+            selectors = _split_tokens(node.prelude, ",")
+            matching = [selector for selector in selectors if _selector_can_match(selector, known)]
+            if len(matching) == len(selectors):
+                kept.append(node)  # as written
+            elif matching:
+                prelude = [token for part in matching for token in [*_strip_whitespace(part), _COMMA]][:-1]
+                kept.append(_rule_with(node, prelude, node.content))
         else:
-            out.append(f"{node.prelude}{{{node.body}}}")
-    return "".join(out)
+            kept.append(node)
+    return kept
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """What a style rule's block holds between two top-level semicolons: one declaration."""
+
+    tokens: list[Node]
+    custom_property: str | None  # the custom property it declares, if it does
+
+
+@dataclass(frozen=True)
+class _StyleRule:
+    rule: QualifiedRule
+    pieces: list[_Piece]
+
+    def to_node(self) -> QualifiedRule:
+        content = [token for piece in self.pieces for token in [*piece.tokens, _SEMICOLON]][:-1]
+        return _rule_with(self.rule, self.rule.prelude, content)
+
+
+def _declared_property(tokens: list[Node]) -> str | None:
+    declaration = tinycss2.parse_one_declaration(tokens)
+    if isinstance(declaration, Declaration) and declaration.name.startswith("--"):
+        return declaration.name
+    return None
+
+
+def _with_pieces(nodes: list[Node]) -> list[Node | _StyleRule]:
+    """Style rules with their blocks cut into declarations. Cutting at top-level `;` and
+    joining again gives the block back token for token; a piece that is not a declaration
+    (a nested rule) declares nothing, so it is never dropped."""
+    out: list[Node | _StyleRule] = []
+    for node in nodes:
+        if _is_grouping(node):
+            out.append(_group_with(node, _with_pieces(node.content)))
+        elif isinstance(node, QualifiedRule):
+            pieces = [_Piece(part, _declared_property(part)) for part in _split_tokens(node.content, ";")]
+            out.append(_StyleRule(node, pieces))
+        else:
+            out.append(node)
+    return out
+
+
+def _declared(nodes: list) -> set[str]:
+    """Custom properties declared in style rules (those that can be dropped)."""
+    names: set[str] = set()
+    for node in nodes:
+        if _is_grouping(node):
+            names |= _declared(node.content)
+        elif isinstance(node, _StyleRule):
+            names |= {piece.custom_property for piece in node.pieces if piece.custom_property}
+    return names
+
+
+def _read_properties(nodes: Iterable[Node]) -> set[str]:
+    """The custom properties `var(--x)` reads, anywhere in the nodes (fallbacks included)."""
+    names: set[str] = set()
+    for node in _walk(nodes):
+        if isinstance(node, FunctionBlock) and node.lower_name == "var":
+            first = next((token for token in node.arguments if token.type not in ("whitespace", "comment")), None)
+            if first is not None and first.type == "ident" and first.value.startswith("--"):
+                names.add(first.value)
+    return names
+
+
+def _tokens(nodes: list) -> Iterator[Node]:
+    for node in nodes:
+        if _is_grouping(node):
+            yield from node.prelude
+            yield from _tokens(node.content)
+        elif isinstance(node, _StyleRule):
+            yield from node.rule.prelude
+            yield from (token for piece in node.pieces for token in piece.tokens)
+        else:
+            yield node
+
+
+def _drop_declarations(nodes: list, unused: set[str]) -> list:
+    kept: list = []
+    for node in nodes:
+        if _is_grouping(node):
+            children = _drop_declarations(node.content, unused)
+            if any(_is_rule(child) or isinstance(child, _StyleRule) for child in children):
+                kept.append(_group_with(node, children))
+        elif isinstance(node, _StyleRule) and any(piece.custom_property in unused for piece in node.pieces):
+            pieces = [piece for piece in node.pieces if piece.custom_property not in unused]
+            if any(token.type not in ("whitespace", "comment") for piece in pieces for token in piece.tokens):
+                kept.append(_StyleRule(node.rule, pieces))
+        else:
+            kept.append(node)
+    return kept
+
+
+def _to_nodes(nodes: list) -> list[Node]:
+    out: list[Node] = []
+    for node in nodes:
+        if _is_grouping(node):
+            out.append(_group_with(node, _to_nodes(node.content)))
+        elif isinstance(node, _StyleRule):
+            out.append(node.to_node())
+        else:
+            out.append(node)
+    return out
+
+
+def _stylesheet_reads(css: str) -> set[str]:
+    return _read_properties(tinycss2.parse_component_value_list(css, skip_comments=True))
 
 
 def prune(css: str, known: KnownClasses, other_css: Iterable[str] = ()) -> str:
     """The stylesheet without the rules and selectors that can match no element of the site,
     and without the custom properties that nothing reads (other_css: the site's other stylesheets)."""
-    nodes = _prune_rules(parse(css), known)
-    readers = {name for text in other_css for name in _VAR_USE.findall(text)} | known.custom_properties
-    text = _serialise(nodes)
+    nodes = _with_pieces(_prune_rules(parse(css), known))
+    readers = set(known.custom_properties).union(*(_stylesheet_reads(text) for text in other_css))
     # Dropping a property can leave the ones its value read unread: repeat until nothing changes.
-    while True:
-        declared = {match.group(1) for match in _DECLARED_PROPERTY.finditer(text)}
-        nodes = _drop_custom_properties(nodes, declared - readers - set(_VAR_USE.findall(text)))
-        pruned = _serialise(nodes)
-        if pruned == text:
-            return text
-        text = pruned
+    while unused := _declared(nodes) - readers - _read_properties(_tokens(nodes)):
+        nodes = _drop_declarations(nodes, unused)
+    return tinycss2.serialize(_to_nodes(nodes))

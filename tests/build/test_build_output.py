@@ -17,59 +17,9 @@ from scripts.build.build_output import MATERIAL_WORKERS
 from scripts.build.csp import inline_scripts
 from scripts.build.minify import minify_css, minify_html, minify_js
 from scripts.build.search_index import LUNR_FOLDER, lunr_files_used, scripts_for
-from scripts.build.unused_css import known_classes, page_vocabulary, parse, prune, split_selectors
 
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
 OVERRIDES = ROOT / "overrides"
-
-
-# --- unused CSS ------------------------------------------------------------------
-
-
-def known(*texts: str):
-    return known_classes(texts)
-
-
-def test_stylesheet_is_read_past_braces_and_commas_in_strings_and_comments():
-    nodes = parse('@media (x){a{color:red}} /* } */ b{content:"}"} @import "x;y"; c{d:e}')
-    assert [(node.prelude.strip(), node.body, node.children is not None) for node in nodes] == [
-        ("@media (x)", None, True),
-        ("/* } */ b", 'content:"}"', False),
-        ('@import "x;y";', None, False),
-        ("c", "d:e", False),
-    ]
-    selectors = split_selectors('a[title="x,y"], b /* c, d */, e:is(f, g)')
-    assert selectors == ['a[title="x,y"]', " b /* c, d */", " e:is(f, g)"]
-    with pytest.raises(ValueError, match="unbalanced braces"):
-        parse("a{b:c")
-
-
-def test_rules_for_classes_no_page_or_script_has_are_dropped():
-    css = ".md-used{a:1}.md-unused{b:2}.md-used .md-unused,.md-used>p{c:3}@media screen{.md-unused{d:4}}"
-    assert prune(css, known("md-used")) == ".md-used{a:1}.md-used>p{c:3}"
-
-
-def test_classes_in_parentheses_and_run_time_prefixes_keep_rules():
-    css = ".a:not(.zz){x:1}.md-tag--news{y:2}.b:is(.q,.r){z:3}"
-    assert prune(css, known("a b", "el.className = `md-tag--${name}`")) == css
-
-
-def test_exact_attribute_values_must_be_known_words():
-    css = "[dir=rtl] .a{x:1}[data-md-color-primary=custom]{y:2}[href^=http]{z:3}"
-    vocabulary = page_vocabulary('<body data-md-color-primary="custom"><p class="a">text rtl</p></body>')
-    # "rtl" is only page text, not an attribute value or a script: no element can have dir=rtl.
-    assert prune(css, known(vocabulary)) == "[data-md-color-primary=custom]{y:2}[href^=http]{z:3}"
-
-
-def test_custom_properties_nobody_reads_are_dropped_in_chains():
-    css = ":root{--icon:url('data:image/svg+xml;a,b');--uses-icon:var(--icon);--kept:1px}.a{--local:2}"
-    result = prune(css, known("a"), other_css=[".x{width:var(--kept)}"])
-    assert result == ":root{--kept:1px}"
-
-
-def test_at_rules_that_hold_no_style_rules_are_kept_whole():
-    css = "@font-face{font-family:x;src:url(a.woff2)}@keyframes spin{0%{a:1}to{a:2}}"
-    assert prune(css, known()) == css
 
 
 # --- minifiers ---------------------------------------------------------------------
