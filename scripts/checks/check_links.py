@@ -97,11 +97,7 @@ def built_site_url(site_dir: Path) -> str | None:
 
 def linkchecker_config(site_dir: Path, external: bool) -> str:
     """LinkChecker's settings: pull requests check the site itself and its anchors."""
-    # One thread when anchors are checked: with several, LinkChecker's AnchorCheck can look at a
-    # page before it has read the page's anchors, and a missing #anchor passes now and then
-    # (linkchecker/linkchecker#179, #555; seen in CI). External links wait on the network.
-    threads = 4 if external else 1
-    lines = ["[checking]", f"threads={threads}", "timeout=30", "maxrequestspersecond=100"]
+    lines = ["[checking]", "threads=4", "timeout=30", "maxrequestspersecond=100"]
     lines += ["[filtering]", f"checkextern={int(external)}"]
     own = built_site_url(site_dir)
     if own:
