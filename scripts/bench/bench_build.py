@@ -373,7 +373,8 @@ def lighthouse_pages(weights: list[page_weight.PageWeight] | None) -> list[str]:
         own = [item for item in weights or [] if item.locale == language.locale]
         if own:
             chosen.append(max(own, key=lambda item: item.first_visit.total).url_path)
-        pages += [path for path in chosen if path not in pages]
+        # The heaviest page is often the statistics page: each page is audited once.
+        pages += [path for path in dict.fromkeys(chosen) if path not in pages]
     return pages
 
 

@@ -8,7 +8,8 @@ page audit (npm package `lighthouse`, pinned in scripts/bench/lighthouse/package
 whole dependency tree and their sha512 hashes in package-lock.json); `npm ci` installs
 exactly that tree into .cache/lighthouse-VERSION/ (git-ignored) on first use, with no
 install scripts run. It drives Debian's Chromium (CHROME_PATH) against the site served on
-127.0.0.1: no other host is asked for anything. Lighthouse's default mobile test: a
+127.0.0.1, text gzip-compressed as GitHub Pages sends it (scripts/bench/page_weight.py's
+server): no other host is asked for anything. Lighthouse's default mobile test: a
 mid-range phone's screen, a simulated slow 4G network and a 4x slower CPU; the simulated
 times depend a little on how busy the machine is, so scripts/bench/bench_build.py reports them
 and nothing asserts them.

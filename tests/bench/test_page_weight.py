@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import statistics
+import urllib.request
 
 import pytest
 from conftest import all_page_urls
@@ -110,3 +111,29 @@ def test_meter_counts_gzip_size_and_cache_hits_as_zero(browser, tmp_path):
     assert all(t.bytes == t.header_bytes for t in second.transfers if t.path != "b/index.html")
     (html,) = [t for t in second.transfers if t.path == "b/index.html"]
     assert html.bytes - html.header_bytes == page_weight.transfer_size(tmp_path / "b" / "index.html")
+
+
+def test_server_sends_text_gzipped_as_counted(tmp_path):
+    """What the meter counts is what travels: text goes out gzip-compressed to a browser that
+    accepts it (as GitHub Pages sends it; Lighthouse times these bytes), images as they are,
+    and the file as it is to a client that does not accept gzip."""
+    text = "<!doctype html><title>t</title>" + "<p>the same words again</p>" * 300
+    (tmp_path / "index.html").write_text(text, encoding="utf-8")
+    (tmp_path / "dot.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+
+    def fetch(url: str, accept_encoding: str) -> tuple[dict[str, str], bytes]:
+        request = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding})
+        with urllib.request.urlopen(request) as response:
+            return dict(response.headers), response.read()
+
+    with page_weight.serve(tmp_path) as (base_url, _recorder):
+        headers, body = fetch(base_url, "gzip, deflate, br")
+        assert headers["Content-Encoding"] == "gzip"
+        assert int(headers["Content-Length"]) == len(body) == page_weight.transfer_size(tmp_path / "index.html")
+        assert gzip.decompress(body).decode("utf-8") == text
+        headers, body = fetch(base_url + "dot.png", "gzip")
+        assert "Content-Encoding" not in headers
+        assert body == (tmp_path / "dot.png").read_bytes()
+        headers, body = fetch(base_url, "identity")
+        assert "Content-Encoding" not in headers
+        assert body.decode("utf-8") == text
