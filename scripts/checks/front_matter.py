@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
-from scripts import site_config
+from scripts import site_config, yaml_reader
 from scripts.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -155,7 +155,7 @@ def check_page(path: Path, label: str, known_sources: Set[str]) -> list[PageProb
         ]
     block = match.group(1) or ""
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = yaml_reader.safe_load(block) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1

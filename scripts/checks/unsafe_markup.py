@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts import yaml_reader
 from scripts.checks import html_policy
 from scripts.problems import Problem
 
@@ -205,7 +206,7 @@ def data_file_problems(root: Path) -> list[Problem]:
     for path in sorted((root / "data").rglob("*.yml")):
         label = path.relative_to(root).as_posix()
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"))
+            node = yaml_reader.compose(path.read_text(encoding="utf-8"))
         except yaml.YAMLError:
             continue  # the file's own loader names the YAML error
         if node is not None:
@@ -220,7 +221,7 @@ def front_matter_problems(source: str, label: str) -> list[Problem]:
     end = source.find("\n---", 3)
     block = source[: end if end != -1 else len(source)]
     try:
-        node = yaml.compose(block.removeprefix("---"))
+        node = yaml_reader.compose(block.removeprefix("---"))
     except yaml.YAMLError:
         return []  # the front-matter check names the YAML error
     if node is None:

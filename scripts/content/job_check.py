@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from scripts import yaml_reader
 from scripts.content.phones import Phones
 
 JOB_CHECK_DIR = Path(__file__).resolve().parents[2] / "data" / "job-check"
@@ -94,7 +95,7 @@ def load_job_checks(locales: list[str], folder: Path = JOB_CHECK_DIR) -> dict[st
             problems.append(f"{name}: missing; every language needs its job-check file")
             continue
         try:
-            raw[locale] = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw[locale] = yaml_reader.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as error:
             problems.append(f"{name}: not valid YAML: {error}")
             continue

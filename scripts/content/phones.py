@@ -23,6 +23,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from scripts import yaml_reader
 from scripts.content.markers import (
     INLINE_CODE_PATTERN,
     MARKER_PATTERN,
@@ -119,7 +120,7 @@ def _entry_problems(key: str, entry: Any, locales: Iterable[str]) -> list[str]:
 def load_phone_numbers(locales: list[str], path: Path = PHONES_PATH) -> dict[str, PhoneNumber]:
     """Read and check data/phones.yml; every problem is listed at once."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_reader.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise PhoneError(f"{PHONES_NAME}: missing; the site takes every phone number from it") from None
     except yaml.YAMLError as error:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from scripts import yaml_reader
 from scripts.content.phones import Phones
 
 QUIZ_DIR = Path(__file__).resolve().parents[2] / "data" / "quiz"
@@ -175,7 +176,7 @@ def _read(path: Path, name: str) -> tuple[Any, list[str]]:
     if not path.is_file():
         return None, [f"{name}: missing; every language needs its quiz file"]
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+        return yaml_reader.safe_load(path.read_text(encoding="utf-8")), []
     except yaml.YAMLError as error:
         return None, [f"{name}: not valid YAML: {error}"]
 

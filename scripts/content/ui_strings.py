@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 
+from scripts import yaml_reader
 from scripts.content.phones import Phones
 
 UI_STRINGS_DIR = Path(__file__).resolve().parents[2] / "data" / "ui"
@@ -48,7 +48,7 @@ def load_ui_strings(locales: list[str], folder: Path = UI_STRINGS_DIR) -> dict[s
     problems: list[str] = []
     for path in sorted(folder.glob("*.yml")):
         name = f"data/ui/{path.name}"
-        for key, texts in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+        for key, texts in (yaml_reader.safe_load(path.read_text(encoding="utf-8")) or {}).items():
             if key in strings:
                 problems.append(f"{name}: '{key}' is already defined in another file of data/ui/; keep one")
             problems += [

@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
+from scripts import yaml_reader
+
 ROOT = Path(__file__).resolve().parents[3]
 GLOSSARY = ROOT / "data" / "glossary.yml"
 SCHEMA = ROOT / "data" / "glossary.schema.json"
@@ -134,8 +136,8 @@ def load_glossary(path: Path = GLOSSARY) -> Glossary:
     name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        root = yaml_reader.compose(text)
+        data = yaml_reader.safe_load(text)
     except yaml.YAMLError as error:
         raise GlossaryError(f"{name}: not valid YAML: {error}") from error
     if root is None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts import yaml_reader
 from scripts.checks.language.glossary import LOCALES, ROOT
 from scripts.content.markers import outside_fences
 
@@ -200,7 +201,7 @@ def _yaml_walk(
 
 
 def yaml_lines(path: str, text: str, locale: str | None) -> Iterator[TextLine]:
-    root = yaml.compose(text)
+    root = yaml_reader.compose(text)
     if root is not None:
         yield from _yaml_walk(root, locale, text.splitlines(), path)
 

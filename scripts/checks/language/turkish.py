@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from scripts import yaml_reader
 from scripts.checks.language.glossary import ROOT, whole_words, wildcard_expression
 from scripts.checks.language.problems import Problem
 from scripts.checks.language.terms import QUOTED_SPANS
@@ -29,7 +28,7 @@ class TurkishForm:
 
 @lru_cache(maxsize=4)
 def load_turkish_forms(path: Path = TURKISH_FORMS) -> tuple[TurkishForm, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_reader.safe_load(path.read_text(encoding="utf-8"))
     forms = [
         TurkishForm(whole_words(wildcard_expression(word)), f'"{azerbaijani}"', "a Türkiye Turkish word")
         for word, azerbaijani in data["words"].items()
