@@ -56,9 +56,10 @@ FONT_SUFFIXES = {".woff", ".woff2", ".ttf", ".otf", ".eot"}
 # and panel on every page, counts as js.
 SEARCH_PREFIXES = ("search/", "assets/javascripts/lunr/")
 
-# A page's load is over once the server has seen no request for this long after Chromium's
-# own network-idle event (workers' requests may come after it).
-QUIET_SECONDS = 0.3
+# A page's load is over once, after its load event, the server has seen no request for this
+# long: what scripts and workers fetch after load counts (Chromium's network-idle event, half
+# a second without requests, waited as long and missed workers' requests).
+QUIET_SECONDS = 0.5
 HOST_CACHE_CONTROL = "max-age=600"
 
 
@@ -238,10 +239,9 @@ class PageWeight:
 
 def _load(page: Any, url: str, recorder: _Recorder) -> Load:
     recorder.take()
-    # "load": every script, stylesheet and image of the page has arrived; then network
-    # idle, for what scripts fetch afterwards (a search index loaded on page load would count).
+    # "load": every script, stylesheet and image of the page has arrived; then quiet at the
+    # server, for what scripts fetch afterwards (a search index loaded on page load would count).
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
     while time.monotonic() - recorder.last_request < QUIET_SECONDS:
         time.sleep(QUIET_SECONDS / 3)
     return Load(transfers=tuple(recorder.take()))

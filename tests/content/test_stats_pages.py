@@ -7,6 +7,7 @@ message that says where and what the dataset has."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -33,6 +34,12 @@ STATISTICS_PAGES = [(locale, url_path) for locale, page, url_path in PAGES if pa
 
 def soup_of(site_dir: Path, url_path: str) -> BeautifulSoup:
     return BeautifulSoup((site_dir / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@functools.cache
+def ids_on(site_dir: Path, url_path: str) -> frozenset[str]:
+    """Every id on a built page (the sources page, read once rather than once per link)."""
+    return frozenset(element["id"] for element in soup_of(site_dir, url_path).find_all(id=True))
 
 
 def markers_in(locale: str, page: str, name: str) -> int:
@@ -83,7 +90,7 @@ def test_every_marker_became_a_figure_linked_to_its_source(site_dir, locale, pag
         observation = shown_observation(link.find("data"))
         path, fragment = resolve(site_dir, url_path, link["href"])
         assert fragment == observation.source
-        assert soup_of(site_dir, str(path.parent.relative_to(site_dir))).find(id=fragment), link["href"]
+        assert fragment in ids_on(site_dir, str(path.parent.relative_to(site_dir))), link["href"]
     # No marker is left as text outside code.
     for code in soup.find_all(["code", "pre"]):
         code.decompose()
@@ -172,7 +179,7 @@ def test_every_source_a_chart_or_table_links_to_is_on_the_sources_page(site_dir,
     missing = set()
     for link in links:
         path, fragment = resolve(site_dir, url_path, link["href"])
-        if not soup_of(site_dir, str(path.parent.relative_to(site_dir))).find(id=fragment):
+        if fragment not in ids_on(site_dir, str(path.parent.relative_to(site_dir))):
             missing.add(link["href"])
     assert sorted(missing) == [], "add these sources to the sources page"
 
@@ -277,9 +284,9 @@ def test_download_links_on_the_statistics_page_resolve_to_files(site_dir, locale
 # --- wrong markers and datasets stop a real build ---------------------------------------------------------------
 
 
-def add_line(project: Path, text: str) -> int:
-    """Append a paragraph to docs/en/statistics.md; the file line it is on."""
-    page = project / "docs" / "en" / "statistics.md"
+def add_line(project: Path, text: str, page_name: str = "statistics.md") -> int:
+    """Append a paragraph to docs/en/PAGE_NAME; the file line it is on."""
+    page = project / "docs" / "en" / page_name
     lines = [*page.read_text(encoding="utf-8").rstrip("\n").split("\n"), "", text]
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
@@ -294,45 +301,59 @@ def has_of(metric: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(
-    ("marker", "expected", "listed"),
-    [
-        (
-            "[[statistic victims_identified 2017]]",
-            "unknown marker 'statistic'; known markers: ",
-            ["[[chart ...]]", "[[downloads ...]]", "[[job-check ...]]", "[[stat ...]]", "[[table ...]]"],
-        ),
-        (
-            "[[stat victims_identifed 2017]]",
-            "unknown metric 'victims_identifed'; the dataset has: ",
-            list(DATASET.metrics),
-        ),
-        (
-            "[[stat victims_identified 2022]]",
-            "the dataset has no figure for victims_identified 2022; for victims_identified it has: ",
-            has_of("victims_identified"),
-        ),
-        (
-            "[[stat victims_identified 2017 sex=other]]",
-            "the dataset has no figure for victims_identified 2017 sex=other; for victims_identified it has: ",
-            has_of("victims_identified"),
-        ),
-        (
-            "[[table victims_identified by=destination]]",
-            "the dataset has no 'destination' breakdown of victims_identified in any single year; "
-            "for victims_identified it has: ",
-            has_of("victims_identified"),
-        ),
-    ],
-    ids=["unknown-marker", "unknown-metric", "unknown-period", "unknown-breakdown", "table-without-data"],
-)
-def test_wrong_marker_fails_the_build_naming_file_line_marker_and_what_exists(tmp_path, marker, expected, listed):
+WRONG_MARKERS = [
+    (
+        "[[statistic victims_identified 2017]]",
+        "unknown marker 'statistic'; known markers: ",
+        ["[[chart ...]]", "[[downloads ...]]", "[[job-check ...]]", "[[stat ...]]", "[[table ...]]"],
+    ),
+    (
+        "[[stat victims_identifed 2017]]",
+        "unknown metric 'victims_identifed'; the dataset has: ",
+        list(DATASET.metrics),
+    ),
+    (
+        "[[stat victims_identified 2022]]",
+        "the dataset has no figure for victims_identified 2022; for victims_identified it has: ",
+        has_of("victims_identified"),
+    ),
+    (
+        "[[stat victims_identified 2017 sex=other]]",
+        "the dataset has no figure for victims_identified 2017 sex=other; for victims_identified it has: ",
+        has_of("victims_identified"),
+    ),
+    (
+        "[[table victims_identified by=destination]]",
+        "the dataset has no 'destination' breakdown of victims_identified in any single year; "
+        "for victims_identified it has: ",
+        has_of("victims_identified"),
+    ),
+]
+WRONG_MARKER_IDS = ["unknown-marker", "unknown-metric", "unknown-period", "unknown-breakdown", "table-without-data"]
+# Each wrong marker on a page of its own: the build names every page's problem at once, so
+# one build shows all the messages.
+WRONG_MARKER_PAGES = ["statistics.md", "rights.md", "hotline.md", "laws.md", "signs.md"]
+
+
+@pytest.fixture(scope="module")
+def wrong_markers_build(tmp_path_factory) -> tuple[int, str, dict[str, tuple[str, int]]]:
+    tmp_path = tmp_path_factory.mktemp("wrong-markers")
     project = copy_project(tmp_path)
-    line = add_line(project, f"In 2022, {marker} people were identified.")
+    where = {}
+    for (marker, _expected, _listed), page_name in zip(WRONG_MARKERS, WRONG_MARKER_PAGES, strict=True):
+        where[marker] = (page_name, add_line(project, f"In 2022, {marker} people were identified.", page_name))
     result = run_mkdocs_build(project, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    message = f"docs/en/statistics.md:{line}: {marker}: {expected}"
+    return result.returncode, result.stdout + result.stderr, where
+
+
+@pytest.mark.parametrize(("marker", "expected", "listed"), WRONG_MARKERS, ids=WRONG_MARKER_IDS)
+def test_wrong_marker_fails_the_build_naming_file_line_marker_and_what_exists(
+    wrong_markers_build, marker, expected, listed
+):
+    returncode, output, where = wrong_markers_build
+    assert returncode != 0
+    page_name, line = where[marker]
+    message = f"docs/en/{page_name}:{line}: {marker}: {expected}"
     assert message in output, output[-3000:]
     has = output[output.index(message) + len(message) :].splitlines()[0]
     for item in listed:
