@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 # PyYAML wheels include libyaml; a PyYAML built without it still works, only slower.
-FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # CSafeLoader is no SafeLoader subclass
 
 
 def safe_load(text: str) -> Any:
