@@ -128,7 +128,7 @@ def run_linkchecker(site_dir: Path, start_url: str, external: bool) -> list[dict
     """Every URL LinkChecker saw, as rows of its CSV output."""
     with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as config:
         config.write(linkchecker_config(site_dir, external))
-    os.chmod(config.name, 0o644)  # LinkChecker drops root privileges to 'nobody' before reading it
+    os.chmod(config.name, 0o644)  # readable by any user LinkChecker might run as (see RUN_LINKCHECKER)
     try:
         result = subprocess.run(
             [sys.executable, "-c", RUN_LINKCHECKER, "--config", config.name, *LINKCHECKER_OPTIONS, start_url],
