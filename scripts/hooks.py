@@ -23,6 +23,7 @@ from scripts.build import preview, template_cache
 from scripts.build.build_output import trim_site
 from scripts.build.csp import CspError, add_policy
 from scripts.build.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
+from scripts.build.minify import minify_page
 from scripts.build.offline import local_polyfills
 from scripts.build.scroll_tables import ScrollTablesExtension
 from scripts.build.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for, write_language_indexes
@@ -254,13 +255,14 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def _finish_html(output: str, name: str) -> str:
-    """Material's page markup made valid (scripts/build/theme_patches.py), then the policy."""
+    """Material's page markup made valid (scripts/build/theme_patches.py), minified, then the
+    policy, whose hashes must be those of the inline scripts as published."""
     try:
         output = patch_material_page(output, name)  # its errors name the page already
     except ThemePatchError as error:
         raise PluginError(str(error)) from error
     try:
-        return add_policy(output)
+        return add_policy(minify_page(output))
     except CspError as error:
         raise PluginError(f"{name}: {error}") from error
 

@@ -12,8 +12,8 @@ what no browser uses and what cannot change what a reader sees:
 - Material's default PNG favicon when no page links it (the site has its own SVG icon);
 - Material's JavaScript bundle when no page loads it (overrides/main.html loads none of
   Material's JavaScript), so that its words no longer keep Material's CSS rules alive;
-- comments and indentation in the site's own CSS and JavaScript, indentation in the
-  pages' HTML (scripts/build/minify.py; inline scripts are left as they are);
+- comments and whitespace in the site's own CSS and JavaScript (scripts/build/minify.py;
+  the pages are minified as MkDocs writes them, scripts/hooks.py);
 - the rules of Material's stylesheets that can match nothing on any page, and the
   custom properties (mostly inline SVG icons) nothing reads (scripts/build/unused_css.py).
   The file keeps its name: after a deploy that needs rules the old file lacked, a
@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.build.minify import already_minified, minify_css, minify_html, minify_js
+from scripts.build.minify import already_minified, minify_css, minify_js
 from scripts.build.search_index import LUNR_FOLDER, lunr_files_used
 from scripts.build.unused_css import known_classes, page_vocabulary, prune
 
@@ -112,7 +112,8 @@ def remove_unloaded_bundle(site_dir: Path, report: TrimReport) -> None:
 
 
 def minify_assets(site_dir: Path, report: TrimReport) -> None:
-    minifiers = {".css": minify_css, ".js": minify_js, ".html": minify_html}
+    # Pages are minified as they are written (scripts/hooks.py), before their policy is added.
+    minifiers = {".css": minify_css, ".js": minify_js}
     for file in sorted(site_dir.rglob("*")):
         minify = minifiers.get(file.suffix)
         if minify is None or ".min." in file.name or not file.is_file():

@@ -70,12 +70,21 @@ def policy(page_html: str) -> str:
 def add_policy(page_html: str) -> str:
     """The page with its policy as the first element of `<head>`."""
     head = _find_head(page_html)
-    if 'http-equiv="Content-Security-Policy"' in page_html:
+    if _has_policy(page_html):
         raise CspError("the page already has a Content-Security-Policy meta element; keep one (scripts/build/csp.py)")
     # Quotes stay unescaped: the policy must fit, with <meta charset>, in the first 1024 bytes.
     content = html.escape(policy(page_html), quote=False).replace('"', "&quot;")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
     return page_html[:head] + meta + page_html[head:]
+
+
+def _has_policy(page_html: str) -> bool:
+    # Read by the HTML5 parser: the pages are minified (unquoted attributes), and http-equiv's
+    # value is matched without regard to case, as browsers do.
+    return any(
+        (node.attributes.get("http-equiv") or "").strip().lower() == "content-security-policy"
+        for node in LexborHTMLParser(page_html).css("meta[http-equiv]")
+    )
 
 
 def _find_head(page_html: str) -> int:

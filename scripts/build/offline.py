@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -35,10 +34,6 @@ DEFAULT_OUTPUT = ROOT / "site" / OFFLINE_ZIP_PATH
 ZIP_FOLDER = "site-offline"
 # 1980-01-01, the earliest date a zip entry can hold: the same bytes for the same site.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-# Alternate-language links to the published site: for search engines only. Material also
-# fetches each one's sitemap.xml, which from file:// the page's policy blocks: drop them.
-_ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 
 
 class OfflineError(Exception):
@@ -69,12 +64,8 @@ def build_offline_site(site_dir: Path, environ: dict[str, str] | None = None) ->
 def prepare_pages(site_dir: Path) -> None:
     # The not-found page is for a web server, which a copy opened from files has not; its links
     # lead from the server's root, which from file:// is the disk's.
+    # (Its alternate-language links, for search engines, are left out by overrides/main.html.)
     (site_dir / "404.html").unlink(missing_ok=True)
-    for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        local = _ALTERNATE_LINK.sub("", text)
-        if local != text:
-            page.write_text(local, encoding="utf-8")
 
 
 def write_zip(site_dir: Path, output: Path) -> None:

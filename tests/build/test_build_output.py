@@ -15,11 +15,12 @@ from site_search import run_search
 from scripts import site_config
 from scripts.build.build_output import MATERIAL_WORKERS
 from scripts.build.csp import inline_scripts
-from scripts.build.minify import minify_css, minify_html, minify_js
+from scripts.build.minify import minify_css, minify_js, minify_page
 from scripts.build.search_index import LUNR_FOLDER, lunr_files_used, scripts_for
 
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
 OVERRIDES = ROOT / "overrides"
+CSP_META_MARKUP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 
 # --- minifiers ---------------------------------------------------------------------
@@ -27,7 +28,12 @@ OVERRIDES = ROOT / "overrides"
 
 def test_css_minifier_keeps_strings_and_selector_spaces():
     css = '/* note */\n.a :hover ,\n.b > .c {\n  content: "  two  spaces ";\n  margin: 0 auto;\n}\n'
-    assert minify_css(css) == '.a :hover,.b > .c{content: "  two  spaces ";margin: 0 auto;}'
+    assert minify_css(css) == '.a :hover,.b>.c{content:"  two  spaces ";margin:0 auto}'
+
+
+def test_css_minifier_leaves_a_stylesheet_that_would_end_its_style_element():
+    css = 'a::after { content: "</style>"; }\n'
+    assert minify_css(css) == css
 
 
 def test_js_minifier_drops_comment_lines_and_indentation_only():
@@ -43,17 +49,31 @@ def test_js_minifier_leaves_files_it_cannot_be_sure_of(source):
     assert minify_js(source) == source
 
 
-def test_html_minifier_keeps_preformatted_text_and_inline_scripts():
+def test_page_minifier_keeps_preformatted_text_closing_tags_and_script_text():
     page = (
-        "<body>\n    <p>One\n      two</p>\n<pre>  keep\n    this</pre><code>a\n  b</code>"
-        "<script>\n  if (a) {\n    b()\n  }\n</script>\n</body>"
+        '<!doctype html><html lang="en"><head><title>T</title></head>\n<body>\n    <p class="a">One\n      two</p>\n'
+        "<pre>  keep\n    this</pre><code>a\n  b</code><ul>\n<li>x</li>\n</ul>"
+        "<script>\n  if (a) {\n    b()\n  }\n</script>\n</body></html>"
     )
-    result = minify_html(page)
-    assert result == (
-        "<body>\n<p>One\ntwo</p>\n<pre>  keep\n    this</pre><code>a\n  b</code>"
-        "<script>\n  if (a) {\n    b()\n  }\n</script>\n</body>"
+    assert minify_page(page) == (
+        "<!doctype html><html lang=en><head><title>T</title></head><body><p class=a>One two</p>"
+        "<pre>  keep\n    this</pre><code>a\n  b</code><ul><li>x</li></ul>"
+        "<script>if (a) {\n    b()\n  }</script></body></html>"
     )
-    assert inline_scripts(result) == inline_scripts(page)
+    # The script's text loses only its outer whitespace: pages are minified before their
+    # policy hashes it (scripts/hooks.py).
+    assert inline_scripts(minify_page(page)) == [source.strip() for source in inline_scripts(page)]
+
+
+def test_every_published_page_is_minified(site_dir):
+    # (That its policy allows exactly its inline scripts: tests/build/test_csp.py.)
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        policy = CSP_META_MARKUP.search(html)
+        assert policy, f"{page.relative_to(site_dir)} has no policy"
+        # Without the policy (added after minifying), the page is as minify-html leaves it.
+        without_policy = html[: policy.start()] + html[policy.end() :]
+        assert minify_page(without_policy) == without_policy, f"{page.relative_to(site_dir)} is not minified"
 
 
 # --- the built site ---------------------------------------------------------------

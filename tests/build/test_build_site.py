@@ -7,6 +7,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,7 @@ def test_a_build_for_publishing_refuses_to_run_without_the_address(tmp_path):
 
 def test_a_published_build_names_its_address_and_never_127_0_0_1(tmp_path):
     project = copy_project(tmp_path)
-    result = build(project, "--publish", "--no-offline", site_url=PUBLISHED)
+    result = build(project, "--publish", site_url=PUBLISHED)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     texts = {
@@ -142,3 +143,8 @@ def test_a_published_build_names_its_address_and_never_127_0_0_1(tmp_path):
     assert f"<loc>{PUBLISHED}ru/" in texts["ru/sitemap.xml"]
     handout = BeautifulSoup(texts["ru/handout/index.html"], "html.parser")
     assert handout.select_one("a.qr__link")["href"] == PUBLISHED + "ru/"
+    # The offline copy, read from files, has no links for search engines to the published pages.
+    with zipfile.ZipFile(site / "downloads" / "site-offline.zip") as archive:
+        offline_home = BeautifulSoup(archive.read("site-offline/en/index.html").decode("utf-8"), "html.parser")
+    assert offline_home.select('link[rel="alternate"]') == []
+    assert offline_home.select_one("h1").get_text(strip=True)

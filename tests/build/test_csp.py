@@ -98,6 +98,7 @@ def test_policy_is_the_first_element_of_head_not_of_header():
     [
         ("<body><header>x</header></body>", "no <head>"),
         ('<head><meta http-equiv="Content-Security-Policy" content="x"></head>', "already has"),
+        ("<head><meta content=x http-equiv=content-security-policy></head>", "already has"),
     ],
 )
 def test_pages_without_head_or_with_a_policy_are_refused(html, message):
