@@ -21,38 +21,24 @@ from mkdocs.utils import get_relative_url
 from scripts import site_config, site_urls
 from scripts.build import preview, template_cache
 from scripts.build.build_output import trim_site
-from scripts.build.csp import CspError, add_policy
-from scripts.build.held_html import HeldHtml, HeldHtmlError, HeldHtmlExtension, check_no_token_left
-from scripts.build.minify import minify_page
+from scripts.build.held_html import HeldHtml, HeldHtmlExtension
 from scripts.build.offline import local_polyfills
+from scripts.build.page_output import PageOutputError, finish_page
 from scripts.build.scroll_tables import ScrollTablesExtension
-from scripts.build.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for, write_language_indexes
-from scripts.build.sitemaps import split_sitemap
+from scripts.build.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for
+from scripts.build.site_output import complete_site
 from scripts.build.standalone_links import StandaloneLinksExtension
-from scripts.build.theme_patches import ThemePatchError, patch_material_page
-from scripts.checks.front_matter import FrontMatterError, check_front_matter
+from scripts.checks.build_data import BuildData, BuildDataError, load_build_data
 from scripts.checks.internal_links import broken_links
-from scripts.checks.language.glossary import GlossaryError, load_glossary
 from scripts.checks.language.typography import add_non_breaking_spaces
+from scripts.checks.page_checks import built_page_problems, problems_report, source_problems
 from scripts.checks.translations import find_missing_translations, format_missing_translations
-from scripts.checks.unsafe_markup import (
-    UnsafeMarkupError,
-    check_html,
-    check_markdown,
-    data_file_problems,
-    front_matter_problems,
-    page_findings,
-)
-from scripts.content.job_check import JobCheckError, load_job_checks, unknown_source_problems
 from scripts.content.markers import MarkerError, body_line_offset, replace_markers
 from scripts.content.page_markers import marker_handlers, page_label
-from scripts.content.phones import PhoneError, Phones, check_sources, load_phone_numbers, project_problems
-from scripts.content.quiz import QuizError, load_quizzes
+from scripts.content.phones import Phones
 from scripts.content.schools import OFFLINE_ZIP_PATH, SchoolLinks, check_block_markers, school_marker_handlers
-from scripts.content.stats.dataset import DatasetError, load_dataset
-from scripts.content.stats.downloads import write_downloads
 from scripts.content.stats.render import PageContext
-from scripts.content.ui_strings import UiStrings, UiStringsError, load_ui_strings
+from scripts.content.ui_strings import UiStrings
 
 # A page's problems are collected and the build goes on to the next page and language, so that
 # one build names every broken page; once every language is built, on_post_build stops the
@@ -142,62 +128,38 @@ def on_pre_build(config: Any) -> None:
         return
     _build_data["page_problems"] = []
     try:
-        _build_data["dataset"] = load_dataset()
-        _build_data["job_checks"] = load_job_checks(site_config.locales())
-        _build_data["ui"] = load_ui_strings(site_config.locales())
-        _build_data["quizzes"] = load_quizzes(site_config.locales())
-        _build_data["glossary"] = load_glossary()
-        _build_data["phones"] = load_phone_numbers(site_config.locales())
-        check_sources(_build_data["phones"], _build_data["dataset"].sources)
-        unknown = unknown_source_problems(_build_data["job_checks"], _build_data["dataset"].sources)
-        if unknown:
-            raise JobCheckError("\n".join(unknown))
-    except (DatasetError, JobCheckError, UiStringsError, QuizError, GlossaryError, PhoneError) as error:
+        _build_data["data"] = load_build_data(Path(config["config_file_path"]).parent, site_config.locales())
+    except BuildDataError as error:
         raise PluginError(str(error)) from error
-    # Interface texts, quiz and job check reach pages through templates that do not escape them.
-    problems = data_file_problems(ROOT)
-    if problems:
-        raise PluginError("\n".join(str(problem) for problem in problems))
-    # No page or data file types a phone number: every one comes from data/phones.yml.
-    problems = project_problems(Path(config["config_file_path"]).parent, _build_data["phones"])
-    if problems:
-        raise PluginError("Phone numbers typed by hand:\n" + "\n".join(problems))
+
+
+def _data() -> BuildData:
+    return _build_data["data"]
 
 
 def _phones(locale: str) -> Phones:
-    """The numbers for one language, with its wording of "Call …" (data/ui/phones.yml)."""
-    call = UiStrings(_build_data["ui"], locale).raw("phone.call")
-    return Phones(_build_data["phones"], locale, call)
+    return _data().phones_for(locale)
 
 
 def _ui(locale: str) -> UiStrings:
-    return UiStrings(_build_data["ui"], locale, _phones(locale))
+    return _data().ui_for(locale)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     label = page_label(Path(config["docs_dir"]), page.file.src_path)
     source = page.file.content_string
-    errors: list[str] = []
-    try:
-        # The whole source file (front matter too): its line numbers match the editor's.
-        check_markdown(source, label)
-    except UnsafeMarkupError as error:
-        errors.append(str(error))
-    errors += [str(problem) for problem in front_matter_problems(source, label)]
+    data = _data()
+    errors = source_problems(source, page.meta, set(data.dataset.sources), label)
     locale = _locale(config)
-    try:
-        check_front_matter(page.meta, set(_build_data["dataset"].sources), label)
-    except FrontMatterError as error:
-        errors.append(str(error))
     context = PageContext(
         locale=locale,
         sources_url=_sources_url(page, files),
         text=_ui(locale),
         page_url=page.url,
-        nouns=_build_data["glossary"].nouns,
+        nouns=data.glossary.nouns,
     )
     phones = _phones(locale)
-    handlers = marker_handlers(_build_data["dataset"], _build_data["job_checks"][locale], context, phones)
+    handlers = marker_handlers(data.dataset, data.job_checks[locale], context, phones)
     # The schools pages' markers ([[quiz]], [[qr]], [[offline-zip]]: scripts/content/schools.py).
     links = SchoolLinks(
         published_url=_published(config),
@@ -207,7 +169,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         # Material's offline plugin (the offline copy, scripts/build/offline.py) turns directory URLs off.
         offline_build=not config["use_directory_urls"],
     )
-    handlers |= school_marker_handlers(_build_data["quizzes"][locale], links, context.text, phones)
+    handlers |= school_marker_handlers(data.quizzes[locale], links, context.text, phones)
     try:
         first_line = 1 + body_line_offset(source, markdown)
         check_block_markers(markdown, label, first_line=first_line)
@@ -233,38 +195,15 @@ def _page_failed(errors: list[str]) -> None:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     # Last of all plugins, so that the policy hashes the page's final inline scripts.
     label = page_label(Path(config["docs_dir"]), page.file.src_path)
-    own_url = _published(config)
-    errors: list[str] = []
-    try:
-        check_no_token_left(output, label)
-    except HeldHtmlError as error:
-        errors.append(str(error))
-    try:
-        check_html(page.content or "", label, page.file.content_string, own_url)
-    except UnsafeMarkupError as error:
-        errors.append(str(error))
-    else:
-        # The whole page, theme and data-file texts included; only what the content check did not name.
-        errors += [
-            finding.message(label) + " (found in the built page outside its text: the front matter, a data file "
-            "in data/ or the theme in overrides/)"
-            for finding in page_findings(output, own_url)
-        ]
-    _page_failed(errors)
+    _page_failed(built_page_problems(output, page.content or "", page.file.content_string, label, _published(config)))
     return _finish_html(output, page.file.src_path)
 
 
 def _finish_html(output: str, name: str) -> str:
-    """Material's page markup made valid (scripts/build/theme_patches.py), minified, then the
-    policy, whose hashes must be those of the inline scripts as published."""
     try:
-        output = patch_material_page(output, name)  # its errors name the page already
-    except ThemePatchError as error:
+        return finish_page(output, name)
+    except PageOutputError as error:
         raise PluginError(str(error)) from error
-    try:
-        return add_policy(minify_page(output))
-    except CspError as error:
-        raise PluginError(f"{name}: {error}") from error
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
@@ -342,32 +281,16 @@ def on_post_build(config: Any) -> None:
     nested = getattr(config["plugins"].get("i18n"), "building", False)
     if nested or not all(folder.is_dir() for folder in others.values()):
         return
-    published = _published(config)
-    if published:
-        split_sitemap(site_dir / "sitemap.xml", published, others)
-    else:
-        # A sitemap lists absolute addresses: a preview has none to give.
-        for sitemap in [*site_dir.rglob("sitemap.xml"), *site_dir.rglob("sitemap.xml.gz")]:
-            sitemap.unlink()
-    not_found = _build_data.get("not_found", {}).get(site_config.default_locale())
-    if not_found:
-        (site_dir / "404.html").write_text(not_found, encoding="utf-8")
-    # The statistics downloads ([[downloads]] links to them), in every language at once.
     texts = {locale: _ui(locale) for locale in site_config.locales()}
-    write_downloads(site_dir, _build_data["dataset"], texts)
-    # One search index per language in place of Material's combined one (scripts/build/search_index.py),
-    # once mkdocs-static-i18n has put every language's entries into it: not in its nested builds
-    # (the last of which also sees every language folder), where the file holds one language.
-    if not getattr(config["plugins"].get("i18n"), "building", False):
-        try:
-            write_language_indexes(site_dir)
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from error
+    not_found = _build_data.get("not_found", {}).get(site_config.default_locale())
+    try:
+        complete_site(site_dir, _published(config), others, not_found, _data().dataset, texts)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error
     # Every internal link and #anchor, from the built pages (the offline zip is added afterwards).
     problems = [*_build_data.get("page_problems", []), *broken_links(site_dir, ROOT, skip=(OFFLINE_ZIP_PATH,))]
     if problems:
-        count = sum(1 for problem in problems for line in problem.splitlines() if not line.startswith("  "))
-        raise PluginError(f"{count} problem(s) in the pages; fix each and build again:\n" + "\n".join(problems))
+        raise PluginError(problems_report(problems))
     # Last: remove what no reader's browser requests (source maps, unused lunr languages,
     # Material's JavaScript bundle, which no page loads).
     trim_site(site_dir)
