@@ -78,10 +78,10 @@ def test_searching_stores_nothing(page, site_url, locale, query):
 def test_the_field_is_never_submitted_and_has_no_name(site_dir):
     for language in site_config.languages():
         html = (site_dir / language.url_prefix() / "index.html").read_text(encoding="utf-8")
-        field = re.search(r"<input[^>]*data-site-search-input[^>]*>", html)
+        field = LexborHTMLParser(html).css_first("input[data-site-search-input]")
         assert field, f"{language.locale}: no search field"
-        assert " name=" not in field.group(0)  # an unnamed field adds nothing to any address
-        assert 'autocomplete="off"' in field.group(0)  # and nothing to the browser's form history
+        assert "name" not in field.attributes  # an unnamed field adds nothing to any address
+        assert field.attributes["autocomplete"] == "off"  # and nothing to the browser's form history
 
 
 # ---- Finding words ---------------------------------------------------------------------------
@@ -293,10 +293,14 @@ def test_the_quick_exit_stays_on_top_and_works_with_search_open(page, site_url, 
 
 def test_the_search_button_names_the_panel_it_opens(site_dir):
     html = (site_dir / "index.html").read_text(encoding="utf-8")
-    toggle = re.search(r"<button[^>]*data-site-search-toggle[^>]*>", html).group(0)
-    assert 'aria-controls="site-search-panel"' in toggle
-    assert 'aria-expanded="false"' in toggle
-    assert re.search(r'id="site-search-panel"[^>]*role="dialog"[^>]*aria-label="[^"]+"[^>]*hidden', html)
+    tree = LexborHTMLParser(html)
+    toggle = tree.css_first("button[data-site-search-toggle]").attributes
+    assert toggle["aria-controls"] == "site-search-panel"
+    assert toggle["aria-expanded"] == "false"
+    panel = tree.css_first("#site-search-panel").attributes
+    assert panel["role"] == "dialog"
+    assert panel["aria-label"]
+    assert "hidden" in panel
 
 
 def test_material_search_is_not_on_the_page(site_dir):

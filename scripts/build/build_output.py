@@ -136,16 +136,17 @@ def prune_material_stylesheets(site_dir: Path, report: TrimReport) -> None:
     original = {stylesheet: stylesheet.read_text(encoding="utf-8") for stylesheet in stylesheets}
     current = dict(original)
     others = [file.read_text(encoding="utf-8") for file in site_dir.rglob("*.css") if file not in original]
-    # Each may read the others' custom properties (the palette's colours): prune in turn
-    # until none changes, so that what one stops reading the other can drop.
-    changed = True
-    while changed:
-        changed = False
-        for stylesheet in stylesheets:
-            readers = others + [text for other, text in current.items() if other != stylesheet]
-            pruned = prune(current[stylesheet], known, readers)
-            changed = changed or pruned != current[stylesheet]
+    # Each may read the others' custom properties (the palette's colours): when one changes,
+    # the others are pruned again, so that what it stops reading they can drop. (prune() is
+    # its own fixed point: a stylesheet whose readers did not change needs no second pass.)
+    pending = list(stylesheets)
+    while pending:
+        stylesheet = pending.pop(0)
+        readers = others + [text for other, text in current.items() if other != stylesheet]
+        pruned = prune(current[stylesheet], known, readers)
+        if pruned != current[stylesheet]:
             current[stylesheet] = pruned
+            pending += [other for other in stylesheets if other != stylesheet and other not in pending]
     for stylesheet, text in current.items():
         report.rewrite(stylesheet, original[stylesheet], text)
 

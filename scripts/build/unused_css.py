@@ -45,6 +45,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -358,8 +359,11 @@ def _to_nodes(nodes: list) -> list[Node]:
     return out
 
 
-def _stylesheet_reads(css: str) -> set[str]:
-    return _read_properties(tinycss2.parse_component_value_list(css, skip_comments=True))
+# The same stylesheets are read again for each stylesheet pruned and each round of pruning
+# (scripts/build/build_output.py): tokenised once each.
+@lru_cache(maxsize=64)
+def _stylesheet_reads(css: str) -> frozenset[str]:
+    return frozenset(_read_properties(tinycss2.parse_component_value_list(css, skip_comments=True)))
 
 
 def prune(css: str, known: KnownClasses, other_css: Iterable[str] = ()) -> str:

@@ -10,10 +10,11 @@ from pathlib import Path
 import material
 import pytest
 from conftest import ROOT
+from selectolax.lexbor import LexborHTMLParser
 from site_search import run_search
 
 from scripts import site_config
-from scripts.build.build_output import MATERIAL_WORKERS
+from scripts.build.build_output import MATERIAL_WORKERS, TrimReport, prune_material_stylesheets
 from scripts.build.csp import inline_scripts
 from scripts.build.minify import minify_css, minify_js, minify_page
 from scripts.build.search_index import LUNR_FOLDER, lunr_files_used, scripts_for
@@ -100,10 +101,10 @@ def test_only_the_lunr_files_search_loads_are_published(site_dir):
 @pytest.mark.parametrize("language", site_config.languages(), ids=lambda language: language.locale)
 def test_each_language_loads_what_is_published_and_only_its_own_index(site_dir, language):
     html = (site_dir / language.url_prefix() / "index.html").read_text(encoding="utf-8")
-    scripts = re.search(r'data-scripts="([^"]*)"', html).group(1).split()
+    search = LexborHTMLParser(html).css_first("[data-scripts][data-index]").attributes
     depth = "../" if language.url_prefix() else ""
-    assert scripts == [f"{depth}{LUNR_FOLDER}/{name}" for name in scripts_for(language.locale)]
-    assert re.search(r'data-index="([^"]*)"', html).group(1) == f"{depth}search/{language.locale}.js"
+    assert search["data-scripts"].split() == [f"{depth}{LUNR_FOLDER}/{name}" for name in scripts_for(language.locale)]
+    assert search["data-index"] == f"{depth}search/{language.locale}.js"
     assert (site_dir / "search" / f"{language.locale}.js").is_file()
     # Material's combined index (every language in one file) is not published.
     assert not (site_dir / "search" / "search_index.json").exists()
@@ -156,3 +157,17 @@ def test_trimmed_site_looks_exactly_like_the_untrimmed_one(browser, site_url, ur
     trimmed = _screenshot(browser, site_url + url_path, viewport, state, untrimmed=False)
     untrimmed = _screenshot(browser, site_url + url_path, viewport, state, untrimmed=True)
     assert trimmed == untrimmed, f"/{url_path} ({viewport['width']}px, {state or 'page'}) looks different when trimmed"
+
+
+def test_material_stylesheets_are_pruned_until_neither_reads_what_the_other_dropped(tmp_path):
+    # main's unused rule is the only reader of palette's --p, whose rule is the only reader of main's --m.
+    styles = tmp_path / "assets" / "stylesheets"
+    styles.mkdir(parents=True)
+    (styles / "main.1.min.css").write_text(":root{--m:1px}.zz{color:var(--p)}.a{margin:0}", encoding="utf-8")
+    (styles / "palette.2.min.css").write_text(":root{--p:red;--q:var(--m)}.b{width:var(--q)}", encoding="utf-8")
+    (tmp_path / "index.html").write_text('<p class="a">x</p>', encoding="utf-8")
+    report = TrimReport()
+    prune_material_stylesheets(tmp_path, report)
+    assert (styles / "main.1.min.css").read_text(encoding="utf-8") == ".a{margin:0}"
+    assert (styles / "palette.2.min.css").read_text(encoding="utf-8") == ""
+    assert sorted(path.name for path in report.edited) == ["main.1.min.css", "palette.2.min.css"]

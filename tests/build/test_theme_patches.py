@@ -4,6 +4,7 @@ and Material's bundle, which no page loads, is not published."""
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from scripts.build.theme_patches import PAGE_PATCHES, ThemePatchError, apply_patches, patch_material_page
 
@@ -44,6 +45,13 @@ def test_a_page_without_materials_toggles_fails_with_its_name():
 
 def test_every_built_page_has_the_patched_toggles(site_dir):
     for page in (site_dir / "404.html", site_dir / "index.html", site_dir / "en" / "rights" / "index.html"):
-        html = page.read_text(encoding="utf-8")
-        assert html.count('<form id="__md-toggles" autocomplete="off" hidden></form>') == 1, page
-        assert html.count('form="__md-toggles"') == 2, page
+        # Read as a browser reads it: the published pages are minified (unquoted attributes).
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        forms = tree.css("form#__md-toggles")
+        assert [(form.attributes.get("autocomplete"), "hidden" in form.attributes) for form in forms] == [("off", True)]
+        toggles = tree.css("input.md-toggle")
+        assert sorted(toggle.attributes["id"] for toggle in toggles) == ["__drawer", "__search"], page
+        assert [(toggle.attributes.get("form"), "autocomplete" in toggle.attributes) for toggle in toggles] == [
+            ("__md-toggles", False),
+            ("__md-toggles", False),
+        ], page

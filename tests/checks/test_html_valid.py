@@ -106,9 +106,27 @@ def test_only_the_known_outdated_error_is_let_through(tmp_path):
                 "message": message,
                 "extract": '<link rel="preload" href="a.css" blocking="render">',
             },
+            {
+                "type": "error",
+                "url": f"file:{tmp_path}/en/index.html",
+                "lastLine": 1,
+                "message": message,
+                # As minify-html writes it (tests/build/test_build_output.py).
+                "extract": "s.js></script><link blocking=render href=#header-end rel=expect><body",
+            },
+            {
+                "type": "error",
+                "url": f"file:{tmp_path}/ru/index.html",
+                "lastLine": 1,
+                "message": message,
+                "extract": "<link blocking=render href=a.css rel=preload><link rel=expect href=#x>",
+            },
         ]
     }
-    assert [str(error) for error in vnu.parse_report(json.dumps(report), tmp_path)] == [f"index.html: 19:0: {message}"]
+    assert [str(error) for error in vnu.parse_report(json.dumps(report), tmp_path)] == [
+        f"index.html: 19:0: {message}",
+        f"ru/index.html: 1:0: {message}",
+    ]
 
 
 def test_the_downloaded_package_is_checked_against_its_pinned_hash(tmp_path):
