@@ -49,7 +49,7 @@ def test_every_built_page_has_the_patched_toggles(site_dir):
         tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
         forms = tree.css("form#__md-toggles")
         assert [(form.attributes.get("autocomplete"), "hidden" in form.attributes) for form in forms] == [("off", True)]
-        toggles = tree.css("input.md-toggle")
+        toggles = tree.css("#__drawer, #__search")
         assert sorted(toggle.attributes["id"] for toggle in toggles) == ["__drawer", "__search"], page
         assert [(toggle.attributes.get("form"), "autocomplete" in toggle.attributes) for toggle in toggles] == [
             ("__md-toggles", False),
