@@ -4,17 +4,17 @@ The sources in overrides/ and docs/ stay readable, with their comments; what rea
 download loses the comments and the whitespace that cannot change what they see.
 
 - HTML and CSS: minify-html (a maintained minifier with an HTML5 parser; its CSS is
-  lightningcss'). Pages are minified as MkDocs writes each one, before the
+  lightningcss'). Pages are minified as MkDocs writes each one (page_output.py), before the
   Content-Security-Policy hashes their inline scripts (minify-html trims the whitespace
   around a script's text, which changes its hash); inline scripts are otherwise left as
   they are. Closing tags and the opening `<html>` and `<head>` are kept: without them the
   pages are 0.7 % smaller (gzip), but a page's source is harder to read, and readers that
   are not HTML5 parsers (Python's html.parser) build another tree from it.
   Measured against this module's earlier regular-expression minifier (PERFORMANCE.md): 1.1 %
-  smaller pages and 1.5 % smaller stylesheets after gzip, and the same text and pixels in
-  Chromium on every page.
-- JavaScript: the project's own conservative minifier below. minify-html's JavaScript
-  minifier left the site's scripts from 1 % to nearly three times larger (gzip) than this one, which drops
+  smaller pages and 1.5 % smaller stylesheets after gzip; the same text in Chromium on every
+  page, and the same pixels but for a dotted underline that differs between any two renderings.
+- JavaScript: the project's own conservative minifier below (minify-html's made each of the
+  site's scripts from 1 % larger to 2.75 times the size of this one's, after gzip). It drops
   whole-line `//` comments, block comments that start a line, blank lines and indentation,
   and keeps every other line as written, so automatic semicolon insertion sees the same
   line breaks. A file with a template literal or a line continuation (where a line's start
