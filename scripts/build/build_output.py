@@ -13,7 +13,7 @@ what no browser uses and what cannot change what a reader sees:
 - Material's JavaScript bundle when no page loads it (overrides/main.html loads none of
   Material's JavaScript), so that its words no longer keep Material's CSS rules alive;
 - comments and whitespace in the site's own CSS and JavaScript (scripts/build/minify.py;
-  the pages are minified as MkDocs writes them, scripts/hooks.py);
+  the pages are minified as MkDocs writes them, scripts/build/page_output.py);
 - the rules of Material's stylesheets that can match nothing on any page, and the
   custom properties (mostly inline SVG icons) nothing reads (scripts/build/unused_css.py).
   The file keeps its name: after a deploy that needs rules the old file lacked, a
@@ -112,7 +112,7 @@ def remove_unloaded_bundle(site_dir: Path, report: TrimReport) -> None:
 
 
 def minify_assets(site_dir: Path, report: TrimReport) -> None:
-    # Pages are minified as they are written (scripts/hooks.py), before their policy is added.
+    # Pages are minified as they are written (scripts/build/page_output.py), before their policy is added.
     minifiers = {".css": minify_css, ".js": minify_js}
     for file in sorted(site_dir.rglob("*")):
         minify = minifiers.get(file.suffix)

@@ -1,7 +1,7 @@
 """Small, checked patches to Material's page template (Material is frozen, so they stay valid).
 
 Material's page template gets one patch (PAGE_PATCHES, applied to each built page by
-scripts/hooks.py), so that every page is valid HTML (tests/checks/test_html_valid.py). A patch
+scripts/build/page_output.py), so that every page is valid HTML (tests/checks/test_html_valid.py). A patch
 that no longer finds its text fails the build instead of silently doing nothing.
 (Material's JavaScript bundle had a patch of its own too; no page loads the bundle any
 more, and scripts/build/build_output.py does not publish it.)

@@ -62,7 +62,7 @@ def test_page_minifier_keeps_preformatted_text_closing_tags_and_script_text():
         "<script>if (a) {\n    b()\n  }</script></body></html>"
     )
     # The script's text loses only its outer whitespace: pages are minified before their
-    # policy hashes it (scripts/hooks.py).
+    # policy hashes it (scripts/build/page_output.py).
     assert inline_scripts(minify_page(page)) == [source.strip() for source in inline_scripts(page)]
 
 
