@@ -28,6 +28,7 @@ from scripts.build.scroll_tables import ScrollTablesExtension
 from scripts.build.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for
 from scripts.build.site_output import complete_site
 from scripts.build.standalone_links import StandaloneLinksExtension
+from scripts.build.theme_listing import list_visible_theme_files
 from scripts.checks.build_data import BuildData, BuildDataError, load_build_data
 from scripts.checks.internal_links import broken_links
 from scripts.checks.language.typography import add_non_breaking_spaces
@@ -78,6 +79,8 @@ def on_config(config: Any) -> Any:
     # site's search needs no worker.
     if "polyfills" in config["extra"]:
         config["extra"]["polyfills"] = local_polyfills(config["extra"]["polyfills"])
+    # MkDocs lists the theme's files for each language; not Material's 14,000 hidden icons.
+    list_visible_theme_files(config["theme"])
     return config
 
 
