@@ -26,6 +26,7 @@ from scripts.build.offline import local_polyfills
 from scripts.build.page_output import PageOutputError, finish_page
 from scripts.build.scroll_tables import ScrollTablesExtension
 from scripts.build.search_index import LUNR_FOLDER, SearchIndexError, index_path, scripts_for
+from scripts.build.search_sections import read_pages_with_lexbor
 from scripts.build.site_output import complete_site
 from scripts.build.standalone_links import StandaloneLinksExtension
 from scripts.build.theme_listing import list_visible_theme_files
@@ -81,6 +82,10 @@ def on_config(config: Any) -> Any:
         config["extra"]["polyfills"] = local_polyfills(config["extra"]["polyfills"])
     # MkDocs lists the theme's files for each language; not Material's 14,000 hidden icons.
     list_visible_theme_files(config["theme"])
+    # Material's search plugin divides each page into sections with html.parser; Lexbor is faster.
+    search = config["plugins"].get("material/search")
+    if search is not None:
+        read_pages_with_lexbor(search.search_index)
     return config
 
 

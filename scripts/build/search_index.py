@@ -1,7 +1,8 @@
 """The site's search indexes: one small file per language, loaded when a reader opens search.
 
-Material's search plugin still extracts the text (a page and each of its sections, with
-their titles and addresses) into one `search/search_index.json` for all languages. After
+Material's search plugin still collects the text (a page and each of its sections, with
+their titles and addresses, divided by scripts/build/search_sections.py) into one
+`search/search_index.json` for all languages. After
 the build, `write_language_indexes` splits that file by language into `search/<locale>.js`
 (plain text, no HTML) and removes the combined file: a reader who opens search on an
 English page downloads the English pages only, and results are always in the page's
