@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.utils import get_relative_url
 
 from scripts import site_config, site_urls
-from scripts.build import preview, template_cache
+from scripts.build import build_cache, preview
 from scripts.build.build_output import trim_site
 from scripts.build.held_html import HeldHtml, HeldHtmlExtension
 from scripts.build.offline import local_polyfills
@@ -234,8 +234,8 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    # Each language's environment reuses the templates the first one compiled.
-    env.bytecode_cache = template_cache.TEMPLATE_CODE
+    # Each language's environment reuses the templates the first one compiled, or the last build.
+    env.bytecode_cache = build_cache.TEMPLATE_CODE
     locale = _locale(config)
     env.globals["ui"] = _ui(locale)
     # The not-found page speaks every language (overrides/404.html).

@@ -3,8 +3,9 @@
     .venv/bin/python -m scripts.bench.bench_build            # or: make bench
     .venv/bin/python -m scripts.bench.bench_build --runs 1 --scales 10 --no-page-weight   # quicker
 
-1. The real site: `mkdocs build --strict` RUNS times (3), each into a fresh folder; the
-   median wall and CPU time, and the peak memory (ru_maxrss of the build process, from wait4).
+1. The real site: `mkdocs build --strict` RUNS times (3) with nothing reused from an earlier
+   build (BUILD_CACHE=off), then RUNS times with .cache/build/ filled, each into a fresh folder;
+   the median wall and CPU time, and the peak memory (ru_maxrss of the build process, from wait4).
 2. Its page weight (scripts/bench/page_weight.py) and every page's layout shift on a phone and a
    desktop (scripts/bench/layout_shift.py) in Chromium, unless --no-page-weight; Lighthouse's
    mobile scores (scripts/bench/lighthouse.py) of each language's home, statistics and heaviest
@@ -12,7 +13,7 @@
 3. Growth: a temporary copy of the project with synthetic pages added, so that each
    language has 10x and 100x the pages of the real site; every page has front matter,
    figures (`[[stat ...]]`) and a chart (`[[chart ...]]`). Three builds up to 10x (median;
-   --scale-runs), one above. They are not in the nav; one more build (--nav-scale, 10x)
+   --scale-runs), one above, with nothing reused. They are not in the nav; one more build (--nav-scale, 10x)
    lists them in the nav, to show what a long nav costs (every page carries the nav).
 
 Then PERFORMANCE.md is rewritten with the figures and the machine they come from
@@ -120,9 +121,12 @@ class ScaleResult:
     search_index_kb: float  # every language's index together (search/<locale>.js)
 
 
-def timed_build(project_dir: Path, site_dir: Path, timeout: float = BUILD_TIMEOUT_SECONDS) -> BuildRun:
-    """One strict build in its own process: wall time and that process's peak memory."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def timed_build(
+    project_dir: Path, site_dir: Path, timeout: float = BUILD_TIMEOUT_SECONDS, cache: bool = False
+) -> BuildRun:
+    """One strict build in its own process: wall time and that process's peak memory. Without
+    `cache`, the build reuses nothing from an earlier one (scripts/build/build_cache.py)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_CACHE": "on" if cache else "off"}
     for name in ("OFFLINE", "EDIT_URI"):
         env.pop(name, None)  # the published build, as a local `make build` does it
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
@@ -249,18 +253,24 @@ def median_run(runs: list[BuildRun]) -> BuildRun:
     )
 
 
-def bench_real_site(runs: int, temp: Path) -> tuple[list[BuildRun], Path]:
-    results: list[BuildRun] = []
+def bench_real_site(runs: int, temp: Path) -> tuple[list[BuildRun], list[BuildRun], Path]:
+    """RUNS builds with nothing reused (cold), then RUNS with .cache/build/ filled by the build
+    before (warm: `make serve`, `make build` again, the tests' builds)."""
+    cold: list[BuildRun] = []
+    warm: list[BuildRun] = []
     site_dir = temp / "site-0"
-    for number in range(runs):
-        site_dir = temp / f"site-{number}"
-        log(f"real site: build {number + 1} of {runs}")
-        result = timed_build(ROOT, site_dir)
-        log(_describe(result))
-        if not result.ok:
-            raise SystemExit(f"the real site does not build:\n{result.detail}")
-        results.append(result)
-    return results, site_dir
+    log("real site: a build to fill .cache/build/ (not timed)")
+    timed_build(ROOT, temp / "site-warm-up", cache=True)
+    for runs_of, cache in ((cold, False), (warm, True)):
+        for number in range(runs):
+            site_dir = temp / f"site-{len(cold) + len(warm)}"
+            log(f"real site, {'warm' if cache else 'cold'}: build {number + 1} of {runs}")
+            result = timed_build(ROOT, site_dir, cache=cache)
+            log(_describe(result))
+            if not result.ok:
+                raise SystemExit(f"the real site does not build:\n{result.detail}")
+            runs_of.append(result)
+    return cold, warm, site_dir
 
 
 def bench_scale(factor: int, runs: int, temp: Path, in_nav: bool = False) -> ScaleResult:
@@ -460,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     facts = machine()
     log("machine: " + "; ".join(f"{key} {value}" for key, value in facts.items()))
     with scratch() as temp:
-        runs, site_dir = bench_real_site(args.runs, temp)
+        runs, warm_runs, site_dir = bench_real_site(args.runs, temp)
         weights = None
         shifts = None
         reports = None
@@ -490,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
         date=datetime.date.today().isoformat(),
         machine=facts,
         runs=runs,
+        warm_runs=warm_runs,
+        warm=median_run(warm_runs),
         base=base,
         growth=growth_rows(base, scales, nav),
         analysis=analysis(base, scales, nav),

@@ -26,18 +26,23 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tinycss2
+
+from scripts.build import build_cache, unused_css
 from scripts.build.minify import already_minified, minify_css, minify_js
 from scripts.build.search_index import LUNR_FOLDER, lunr_files_used
-from scripts.build.unused_css import known_classes, page_vocabulary, prune
+from scripts.build.unused_css import KnownClasses, known_classes, page_vocabulary, prune
 
 LUNR_DIR = Path(LUNR_FOLDER)
 MATERIAL_WORKERS = Path("assets/javascripts/workers")
 MATERIAL_FAVICON = Path("assets/images/favicon.png")
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
 MATERIAL_STYLESHEETS = "assets/stylesheets/*.min.css"
+PRUNING_CACHE = "pruned-stylesheets"
 
 _JS_MAP_COMMENT = re.compile(r"\n?//# sourceMappingURL=[^\n]*\s*\Z")
 _CSS_MAP_COMMENT = re.compile(r"\n?/\*# sourceMappingURL=[^*]*\*/\s*\Z")
@@ -126,6 +131,40 @@ def minify_assets(site_dir: Path, report: TrimReport) -> None:
             report.rewrite(file, text, smaller)
 
 
+def _pruned_stylesheets(original: dict[str, str], others: list[str], known: KnownClasses) -> dict[str, str]:
+    current = dict(original)
+    # Each may read the others' custom properties (the palette's colours): when one changes,
+    # the others are pruned again, so that what it stops reading they can drop. (prune() is
+    # its own fixed point: a stylesheet whose readers did not change needs no second pass.)
+    pending = list(original)
+    while pending:
+        stylesheet = pending.pop(0)
+        readers = others + [text for other, text in current.items() if other != stylesheet]
+        pruned = prune(current[stylesheet], known, readers)
+        if pruned != current[stylesheet]:
+            current[stylesheet] = pruned
+            pending += [other for other in original if other != stylesheet and other not in pending]
+    return current
+
+
+def _pruning_key(original: dict[str, str], others: list[str], known: KnownClasses) -> str:
+    """Everything the pruning's result depends on, the pruning's own code included."""
+    code = [Path(module.__file__).read_bytes() for module in (unused_css, sys.modules[__name__])]
+    return build_cache.key_of(
+        [
+            *code,
+            tinycss2.__version__,
+            *itertools.chain.from_iterable(sorted(original.items())),
+            "\0others",
+            *others,
+            "\0known",
+            "\n".join(sorted(known.tokens)),
+            "\n".join(known.prefixes),
+            "\n".join(sorted(known.custom_properties)),
+        ]
+    )
+
+
 def prune_material_stylesheets(site_dir: Path, report: TrimReport) -> None:
     stylesheets = sorted(site_dir.glob(MATERIAL_STYLESHEETS))
     if not stylesheets:
@@ -133,22 +172,18 @@ def prune_material_stylesheets(site_dir: Path, report: TrimReport) -> None:
     pages = (page_vocabulary(file.read_text(encoding="utf-8")) for file in site_dir.rglob("*.html"))
     scripts = (file.read_text(encoding="utf-8") for file in site_dir.rglob("*.js"))
     known = known_classes(itertools.chain(pages, scripts))
-    original = {stylesheet: stylesheet.read_text(encoding="utf-8") for stylesheet in stylesheets}
-    current = dict(original)
-    others = [file.read_text(encoding="utf-8") for file in site_dir.rglob("*.css") if file not in original]
-    # Each may read the others' custom properties (the palette's colours): when one changes,
-    # the others are pruned again, so that what it stops reading they can drop. (prune() is
-    # its own fixed point: a stylesheet whose readers did not change needs no second pass.)
-    pending = list(stylesheets)
-    while pending:
-        stylesheet = pending.pop(0)
-        readers = others + [text for other, text in current.items() if other != stylesheet]
-        pruned = prune(current[stylesheet], known, readers)
-        if pruned != current[stylesheet]:
-            current[stylesheet] = pruned
-            pending += [other for other in stylesheets if other != stylesheet and other not in pending]
-    for stylesheet, text in current.items():
-        report.rewrite(stylesheet, original[stylesheet], text)
+    names = {stylesheet.relative_to(site_dir).as_posix(): stylesheet for stylesheet in stylesheets}
+    original = {name: path.read_text(encoding="utf-8") for name, path in names.items()}
+    others = sorted(file.read_text(encoding="utf-8") for file in site_dir.rglob("*.css") if file not in stylesheets)
+    # Tokenising Material's stylesheets is most of the pruning's time, and its result is the
+    # same for the same pages: the last builds' results are reused (scripts/build/build_cache.py).
+    key = _pruning_key(original, others, known)
+    pruned = build_cache.load_texts(PRUNING_CACHE, key)
+    if pruned is None or set(pruned) != set(original):
+        pruned = _pruned_stylesheets(original, others, known)
+        build_cache.store_texts(PRUNING_CACHE, key, pruned)
+    for name, path in names.items():
+        report.rewrite(path, original[name], pruned[name])
 
 
 def trim_site(site_dir: Path) -> TrimReport:
