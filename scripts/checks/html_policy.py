@@ -279,9 +279,16 @@ def _attribute_findings(tag: str, name: str, value: str, own_url: str | None) ->
     return [_remote(f"a file in `{name}=` of <{tag}>", part) for part in remote]
 
 
+# Elements that are a finding, or hold one in their text, whatever their attributes.
+_TAGS_WITH_RULES = frozenset({"script", "base", "meta", "link", "style"}) | EMBEDDING | HIDING
+
+
 def _element_findings(node: LexborNode, content: bool, own_url: str | None) -> list[Finding]:
     tag = (node.tag or "").lower()
-    attributes = {str(key).lower(): value or "" for key, value in (node.attributes or {}).items()}
+    raw_attributes = node.attributes
+    if not raw_attributes and tag not in _TAGS_WITH_RULES:
+        return []  # most of a page's elements: nothing to judge
+    attributes = {str(key).lower(): value or "" for key, value in (raw_attributes or {}).items()}
     if tag == "script" and content:
         return [Finding("<script>", ADVICE["script"], "<script")]
     if tag in EMBEDDING:
