@@ -35,6 +35,7 @@ from scripts.checks.internal_links import broken_links
 from scripts.checks.language.typography import add_non_breaking_spaces
 from scripts.checks.page_checks import built_page_problems, problems_report, source_problems
 from scripts.checks.translations import find_missing_translations, format_missing_translations
+from scripts.content import html_templates
 from scripts.content.markers import MarkerError, body_line_offset, replace_markers
 from scripts.content.page_markers import marker_handlers, page_label
 from scripts.content.phones import Phones
@@ -82,6 +83,9 @@ def on_config(config: Any) -> Any:
         config["extra"]["polyfills"] = local_polyfills(config["extra"]["polyfills"])
     # MkDocs lists the theme's files for each language; not Material's 14,000 hidden icons.
     list_visible_theme_files(config["theme"])
+    # The content modules' templates (figures, quizzes, job checks) are kept compiled too.
+    for environment in html_templates.ENVIRONMENTS:
+        environment.bytecode_cache = build_cache.TEMPLATE_CODE
     # Material's search plugin divides each page into sections with html.parser; Lexbor is faster.
     search = config["plugins"].get("material/search")
     if search is not None:

@@ -13,15 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts import yaml_reader
+from scripts.content import html_templates
 from scripts.content.phones import Phones
 
 JOB_CHECK_DIR = Path(__file__).resolve().parents[2] / "data" / "job-check"
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, undefined=StrictUndefined
-)
+TEMPLATES = html_templates.environment(Path(__file__).parent / "templates")
 TEXT_FIELDS = ("title", "intro", "result_safe", "result_risky")
 QUESTION_FIELDS = ("id", "question", "risky_answer", "advice")
 # Optional: the source ids (data/statistics.json "sources") of the facts in the advice.

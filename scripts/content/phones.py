@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from scripts import yaml_reader
+from scripts.content import html_templates
 from scripts.content.markers import (
     INLINE_CODE_PATTERN,
     MARKER_PATTERN,
@@ -40,9 +40,7 @@ NUMBER_PATTERN = re.compile(r"^\+?\d+( \d+)*$")
 FIELDS = {"number", "dial", "forms", "source", "where"}
 # The markers that name a phone number; [[hotline]] is [[phone hotline]].
 PHONE_MARKERS = ("phone", "hotline")
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, undefined=StrictUndefined
-)
+TEMPLATES = html_templates.environment(Path(__file__).parent / "templates")
 
 
 class PhoneError(Exception):

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import segno
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, undefined=StrictUndefined
-)
+from scripts.content import html_templates
+
+TEMPLATES = html_templates.environment(Path(__file__).parent / "templates")
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 SCALE = 5  # CSS pixels per module: about 4.5 cm wide in print, easy for a phone camera
 

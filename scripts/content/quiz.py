@@ -12,15 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts import yaml_reader
+from scripts.content import html_templates
 from scripts.content.phones import Phones
 
 QUIZ_DIR = Path(__file__).resolve().parents[2] / "data" / "quiz"
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, undefined=StrictUndefined
-)
+TEMPLATES = html_templates.environment(Path(__file__).parent / "templates")
 TOP_FIELDS = ("intro", "questions")
 QUESTION_FIELDS = ("id", "question", "options", "answer", "explanation")
 MIN_OPTIONS = 2

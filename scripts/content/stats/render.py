@@ -16,21 +16,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
+from scripts.content import html_templates
 from scripts.content.markers import Marker, MarkerError, RawHtml
 from scripts.content.stats.dataset import Dataset, Observation, available, find_observation
 from scripts.content.stats.downloads import csv_download, json_download
 from scripts.content.stats.format import COUNTED_UNITS, counted_noun, format_value, format_year_period
 
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    keep_trailing_newline=False,
-)
+TEMPLATES = html_templates.environment(Path(__file__).parent / "templates", keep_trailing_newline=False)
 
 
 @dataclass(frozen=True)
