@@ -18,7 +18,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from jinja2 import BytecodeCache
+import jinja2
+from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,14 +83,46 @@ def store_texts(kind: str, key: str, texts: dict[str, str], cache_dir: Path | No
     _forget_old(folder, KEEP_PER_KIND)
 
 
-class TemplateBytecodeCache(BytecodeCache):
-    """Jinja bytecode by template and source checksum: in this process's memory (mkdocs-static-i18n
-    gives each language's build an environment of its own) and in .cache/build/templates/ for
-    the next build. Jinja checks the source's checksum and its own bytecode version on load."""
+def _environment_fingerprint(environment: Environment) -> str:
+    """What else than a template's source changes the code Jinja compiles from it: Jinja's
+    version, the syntax options and the extensions (Jinja's own key is the file name only)."""
+    autoescape = environment.autoescape
+    options = [
+        jinja2.__version__,
+        autoescape if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", repr(autoescape)),
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+        environment.comment_start_string,
+        environment.comment_end_string,
+        environment.line_statement_prefix,
+        environment.line_comment_prefix,
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        environment.newline_sequence,
+        environment.keep_trailing_newline,
+        environment.optimized,
+        sorted(environment.extensions),
+    ]
+    return repr(options)
 
-    def __init__(self, cache_dir: Path = CACHE_DIR) -> None:
+
+class TemplateBytecodeCache(BytecodeCache):
+    """Jinja bytecode by template, environment options and source checksum: in this process's
+    memory (mkdocs-static-i18n gives each language's build an environment of its own) and in
+    .cache/build/templates/ for the next build. Jinja checks the source's checksum and its own
+    bytecode version on load."""
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
         self._code: dict[str, bytes] = {}
-        self._folder = cache_dir / "templates"
+        self._folder = (cache_dir or CACHE_DIR) / "templates"
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        key = key_of([name, filename or "", _environment_fingerprint(environment)])
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def _path(self, bucket: Bucket) -> Path:
         return self._folder / f"{bucket.key}.bytecode"

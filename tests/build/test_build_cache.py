@@ -135,3 +135,19 @@ def test_compiled_templates_are_reused_by_the_next_build_until_the_template_chan
     (templates / "page.html").write_text("<p>Salam, {{ name }}</p>", encoding="utf-8")
     assert _render(templates, build_cache.TemplateBytecodeCache(tmp_path / "cache")) == "<p>Salam, Aynur</p>"
     assert compiled == ["<p>Salam, {{ name }}</p>"]
+
+
+def test_an_environment_with_other_options_compiles_the_template_again(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "list.html").write_text("{% if true %}\n  <li>{{ x }}</li>\n{% endif %}\n", encoding="utf-8")
+    cache = build_cache.TemplateBytecodeCache(tmp_path / "cache")
+
+    def render(**options: object) -> str:
+        env = Environment(loader=FileSystemLoader(templates), bytecode_cache=cache, **options)
+        return env.get_template("list.html").render(x="<b>")
+
+    assert render() == "\n  <li><b></li>\n"
+    assert render(autoescape=True) == "\n  <li>&lt;b&gt;</li>\n"
+    assert render(trim_blocks=True) == "  <li><b></li>\n"
+    assert len(list((tmp_path / "cache" / "templates").glob("*.bytecode"))) == 3
