@@ -32,7 +32,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,8 @@ SEARCH_PREFIXES = ("search/", "assets/javascripts/lunr/")
 # long: what scripts and workers fetch after load counts (Chromium's network-idle event, half
 # a second without requests, waited as long and missed workers' requests).
 QUIET_SECONDS = 0.5
+# Pages measured at once (measure_site), each in its own browser context and from its own server.
+SIDE_BY_SIDE = 2
 HOST_CACHE_CONTROL = "max-age=600"
 
 
@@ -237,14 +239,19 @@ class PageWeight:
         return FIRST_VISIT_BUDGET
 
 
-def _load(page: Any, url: str, recorder: _Recorder) -> Load:
-    recorder.take()
+def _load_side_by_side(loads: list[tuple[Any, str, _Recorder]]) -> list[Load]:
+    """Each (tab, url, its server's record) loaded, the tabs one after the other, then the
+    quiet waited for at every server at once: each load is every request its server answered
+    until QUIET_SECONDS after the tab's last one, as if it had been loaded alone."""
+    for _, _, recorder in loads:
+        recorder.take()
     # "load": every script, stylesheet and image of the page has arrived; then quiet at the
     # server, for what scripts fetch afterwards (a search index loaded on page load would count).
-    page.goto(url, wait_until="load")
-    while time.monotonic() - recorder.last_request < QUIET_SECONDS:
+    for tab, url, _ in loads:
+        tab.goto(url, wait_until="load")
+    while any(time.monotonic() - recorder.last_request < QUIET_SECONDS for _, _, recorder in loads):
         time.sleep(QUIET_SECONDS / 3)
-    return Load(transfers=tuple(recorder.take()))
+    return [Load(transfers=tuple(recorder.take())) for _, _, recorder in loads]
 
 
 def site_pages() -> list[tuple[str, str, str]]:
@@ -256,6 +263,12 @@ def site_pages() -> list[tuple[str, str, str]]:
     ]
 
 
+def _following(item: tuple[str, str, str], pages: list[tuple[str, str, str]]) -> tuple[str, str, str]:
+    """The next page of the item's language in nav order (the last wraps to the first)."""
+    same_language = [other for other in pages if other[0] == item[0]]
+    return same_language[(same_language.index(item) + 1) % len(same_language)]
+
+
 def measure_site(
     browser: Any, site_dir: Path, pages: list[tuple[str, str, str]] | None = None, progress: bool = False
 ) -> list[PageWeight]:
@@ -265,19 +278,36 @@ def measure_site(
     pages = pages if pages is not None else site_pages()
     first: dict[tuple[str, str, str], Load] = {}
     second: dict[tuple[str, str, str], tuple[Load, str]] = {}
-    with serve(site_dir) as (base_url, recorder):
-        for item in pages:
-            same_language = [other for other in pages if other[0] == item[0]]
-            following = same_language[(same_language.index(item) + 1) % len(same_language)]
-            context = browser.new_context()
+    # SIDE_BY_SIDE pages at a time, each from a server of its own (its own record of requests),
+    # so that their waits for quiet overlap.
+    with ExitStack() as servers_open:
+        servers = [servers_open.enter_context(serve(site_dir)) for _ in range(SIDE_BY_SIDE)]
+        for start in range(0, len(pages), SIDE_BY_SIDE):
+            batch = list(zip(pages[start : start + SIDE_BY_SIDE], servers, strict=False))
+            contexts = [browser.new_context() for _ in batch]
             try:
-                tab = context.new_page()
-                first[item] = _load(tab, base_url + item[2], recorder)
-                second[following] = (_load(tab, base_url + following[2], recorder), item[2])
+                tabs = [context.new_page() for context in contexts]
+                following = [_following(item, pages) for item, _ in batch]
+                firsts = _load_side_by_side(
+                    [
+                        (tab, base_url + item[2], recorder)
+                        for tab, (item, (base_url, recorder)) in zip(tabs, batch, strict=True)
+                    ]
+                )
+                nexts = _load_side_by_side(
+                    [
+                        (tab, base_url + after[2], recorder)
+                        for tab, after, (_, (base_url, recorder)) in zip(tabs, following, batch, strict=True)
+                    ]
+                )
             finally:
-                context.close()
-            if progress:
-                print(f"  measured /{item[2]}: first visit {kb(first[item].total)} KB", file=sys.stderr)
+                for context in contexts:
+                    context.close()
+            for (item, _), after, load, next_load in zip(batch, following, firsts, nexts, strict=True):
+                first[item] = load
+                second[after] = (next_load, item[2])
+                if progress:
+                    print(f"  measured /{item[2]}: first visit {kb(load.total)} KB", file=sys.stderr)
     return [PageWeight(*key, first[key], *second[key]) for key in pages]
 
 
