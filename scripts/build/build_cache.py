@@ -4,7 +4,8 @@ Two of a build's steps take long and give the same result for the same input: co
 theme's templates (Jinja bytecode) and pruning Material's stylesheets to what the pages use
 (scripts/build/build_output.py). Each result is stored under a key made from everything it
 depends on, so a changed input, template or pruning code simply misses and is computed
-again; a cache file that cannot be read is treated as missing. Writes go to a temporary file
+again; a cache file that cannot be read is treated as missing, and one that cannot be written
+is skipped. Writes go to a temporary file
 first and are renamed, so builds running side by side (the tests' workers) never read half a
 file. BUILD_CACHE=off turns the cache off (the benchmark's cold builds).
 """
@@ -56,8 +57,15 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0  # removed meanwhile by a build beside this one
+
+
 def _forget_old(folder: Path, keep: int) -> None:
-    entries = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+    entries = sorted(folder.glob("*.json"), key=_modified, reverse=True)
     for old in entries[keep:]:
         old.unlink(missing_ok=True)
 
@@ -79,8 +87,12 @@ def store_texts(kind: str, key: str, texts: dict[str, str], cache_dir: Path | No
     if not enabled():
         return
     folder = (cache_dir or CACHE_DIR) / kind
-    _write_atomically(folder / f"{key}.json", json.dumps(texts, ensure_ascii=False).encode("utf-8"))
-    _forget_old(folder, KEEP_PER_KIND)
+    # A cache that cannot be written (a read-only checkout, a full disk) only costs time.
+    try:
+        _write_atomically(folder / f"{key}.json", json.dumps(texts, ensure_ascii=False).encode("utf-8"))
+        _forget_old(folder, KEEP_PER_KIND)
+    except OSError:
+        return
 
 
 def _environment_fingerprint(environment: Environment) -> str:
@@ -141,7 +153,10 @@ class TemplateBytecodeCache(BytecodeCache):
         code = bucket.bytecode_to_string()
         self._code[bucket.key] = code
         if enabled():
-            _write_atomically(self._path(bucket), code)
+            try:
+                _write_atomically(self._path(bucket), code)
+            except OSError:
+                return  # as in store_texts: the next build compiles it again
 
 
 TEMPLATE_CODE = TemplateBytecodeCache()

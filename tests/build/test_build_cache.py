@@ -151,3 +151,16 @@ def test_an_environment_with_other_options_compiles_the_template_again(tmp_path:
     assert render(autoescape=True) == "\n  <li>&lt;b&gt;</li>\n"
     assert render(trim_blocks=True) == "  <li><b></li>\n"
     assert len(list((tmp_path / "cache" / "templates").glob("*.bytecode"))) == 3
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BUILD_CACHE", raising=False)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+
+    build_cache.store_texts("kind", "k", {"a": "1"}, cache_dir=blocked)
+    assert build_cache.load_texts("kind", "k", cache_dir=blocked) is None
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ name }}</p>", encoding="utf-8")
+    assert _render(templates, build_cache.TemplateBytecodeCache(blocked)) == "<p>Aynur</p>"
