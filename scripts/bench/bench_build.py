@@ -122,14 +122,19 @@ class ScaleResult:
 
 
 def timed_build(
-    project_dir: Path, site_dir: Path, timeout: float = BUILD_TIMEOUT_SECONDS, cache: bool = False
+    project_dir: Path,
+    site_dir: Path,
+    timeout: float = BUILD_TIMEOUT_SECONDS,
+    cache: bool = False,
+    python: str = sys.executable,
 ) -> BuildRun:
     """One strict build in its own process: wall time and that process's peak memory. Without
-    `cache`, the build reuses nothing from an earlier one (scripts/build/build_cache.py)."""
+    `cache`, the build reuses nothing from an earlier one (scripts/build/build_cache.py).
+    `python`: the interpreter whose MkDocs builds (another revision's venv: compare_builds.py)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_CACHE": "on" if cache else "off"}
     for name in ("OFFLINE", "EDIT_URI"):
         env.pop(name, None)  # the published build, as a local `make build` does it
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    command = [python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=project_dir, env=env, stdout=log, stderr=subprocess.STDOUT)
