@@ -161,7 +161,9 @@ def source_line(path: Path, href: str, text: str) -> int | None:
         return None
     parts = urlsplit(href)
     stem = parts.path.rstrip("/").rsplit("/", 1)[-1]
-    needles = [f"#{parts.fragment}" if parts.fragment else "", f"{stem}.md" if stem else "", href, f"[{text}]"]
+    # First the link as written, when the build left it so (a link from '/', to a missing file).
+    needles = [f"]({href}", f"#{parts.fragment}" if parts.fragment else "", f"{stem}.md" if stem else ""]
+    needles += [href, f"[{text}]"]
     lines = path.read_text(encoding="utf-8").splitlines()
     for needle in filter(None, needles):
         for number, line in enumerate(lines, start=1):

@@ -17,6 +17,10 @@ PAGE_FIX = (
     "link to the page's Markdown file as it is in docs/ (e.g. [text](rights.md), or [text](rights.md#shelter) "
     "for a heading), or remove the link"
 )
+# GitHub Pages serves the site below the repository's path (/repository/en/...): a link from
+# the server's root would leave the site there, even when a local preview at / follows it.
+FROM_ROOT = "starts at the server's root ('/'), which is not the site's root once published"
+OUTSIDE = "leads out of the site's folder"
 
 
 @cache
@@ -44,6 +48,7 @@ def broken_links(site_dir: Path, root: Path, skip: tuple[str, ...] = ()) -> list
     sources = page_sources(root)
     messages: list[str] = []
     found: dict[Path, Path | None] = {}
+    site_dir = Path(os.path.abspath(site_dir))  # so that a link's normalised path shows where it leads
     for page in sorted(site_dir.rglob("*.html")):
         if page.name == "404.html":
             continue  # its links lead from the server's root, wherever it is shown
@@ -57,11 +62,15 @@ def broken_links(site_dir: Path, root: Path, skip: tuple[str, ...] = ()) -> list
                 continue
             # normpath, not resolve(): the links are relative paths inside the site, and
             # resolving each of them (a system call per part) took a third of the check.
-            target = _existing_file(
-                Path(os.path.normpath(page.parent / unquote(parts.path))) if parts.path else page, found
-            )
+            path = Path(os.path.normpath(page.parent / unquote(parts.path))) if parts.path else page
+            inside = not parts.path.startswith("/") and path.is_relative_to(site_dir)
+            target = _existing_file(path, found) if inside else None
             text = " ".join(link.text(deep=True).split())
-            if target is None:
+            if parts.path.startswith("/"):
+                problem, fix = f"{href} {FROM_ROOT}", PAGE_FIX
+            elif not inside:
+                problem, fix = f"{href} {OUTSIDE}", PAGE_FIX
+            elif target is None:
                 problem, fix = f"{href} leads to a page that does not exist", PAGE_FIX
             elif parts.fragment and unquote(parts.fragment) not in _ids(target, target.stat().st_mtime):
                 problem = f"the page {href.split('#')[0] or 'itself'} has no anchor #{parts.fragment}"

@@ -126,7 +126,10 @@ def test_a_link_to_a_missing_page_or_anchor_stops_the_build_with_file_line_and_f
     project = copy_project(tmp_path)
     page = project / "docs" / "en" / "rights.md"
     lines = page.read_text(encoding="utf-8").splitlines()
-    lines += ["", "See [the archive](archive.md) and [the shelter](laws.md#no-such-heading)."]
+    lines += [
+        "",
+        "See [the archive](archive.md) and [the shelter](laws.md#no-such-heading) and [the laws](/en/laws/).",
+    ]
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
@@ -141,3 +144,8 @@ def test_a_link_to_a_missing_page_or_anchor_stops_the_build_with_file_line_and_f
         "#no-such-heading" in output
     )
     assert "{#no-such-heading}" in output
+    # A preview at / would follow it; published below the repository's path it leaves the site.
+    assert (
+        f"docs/en/rights.md line {len(lines)}: the link 'the laws' -> /en/laws/ starts at the server's root ('/'), "
+        "which is not the site's root once published" in output
+    )

@@ -41,7 +41,8 @@ def test_every_page_with_a_broken_link_is_named_once_per_link(tmp_path: Path) ->
     messages = broken_links(site, ROOT)
 
     assert [message.split("\n")[0] for message in messages] == [
-        "built page en/one/: the link 'Gone' -> /gone/ leads to a page that does not exist",
+        "built page en/one/: the link 'Gone' -> /gone/ starts at the server's root ('/'), which is not the site's "
+        "root once published",
         "built page en/one/: the link 'One' -> the page itself has no anchor #nowhere",
         "built page en/three/: the link 'Gone' -> ../../gone/ leads to a page that does not exist",
         "built page en/three/: the link 'One' -> the page ../one/ has no anchor #nowhere",
@@ -49,3 +50,32 @@ def test_every_page_with_a_broken_link_is_named_once_per_link(tmp_path: Path) ->
         "built page en/two/: the link 'One' -> the page ../one/ has no anchor #nowhere",
     ]
     assert all("\n  Fix: " in message for message in messages)
+
+
+def test_links_from_the_servers_root_or_out_of_the_site_are_broken_even_to_files_that_exist(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # On GitHub Pages the site is below /repository/: '/en/rights/' leaves it, although a local
+    # preview at / would follow it. And no link may climb out of the site's folder.
+    site = tmp_path / "site"
+    outside = tmp_path / "outside.html"
+    outside.write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    _page(site, "en/rights/index.html", "")
+    _page(
+        site,
+        "en/one/index.html",
+        f'<a href="/en/rights/">Rights</a><a href="{outside}">File</a><a href="../../../outside.html">Up</a>'
+        '<a href="../rights/">Fine</a>',
+    )
+    monkeypatch.chdir(tmp_path)  # a site folder given relative to the working folder
+
+    messages = broken_links(Path("site"), ROOT)
+
+    assert [message.split("\n")[0] for message in messages] == [
+        "built page en/one/: the link 'Rights' -> /en/rights/ starts at the server's root ('/'), which is not "
+        "the site's root once published",
+        f"built page en/one/: the link 'File' -> {outside} starts at the server's root ('/'), which is not "
+        "the site's root once published",
+        "built page en/one/: the link 'Up' -> ../../../outside.html leads out of the site's folder",
+    ]
+    assert all(message.endswith("or remove the link") for message in messages)
