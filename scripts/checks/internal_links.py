@@ -63,10 +63,11 @@ def broken_links(site_dir: Path, root: Path, skip: tuple[str, ...] = ()) -> list
             # normpath, not resolve(): the links are relative paths inside the site, and
             # resolving each of them (a system call per part) took a third of the check.
             path = Path(os.path.normpath(page.parent / unquote(parts.path))) if parts.path else page
-            inside = not parts.path.startswith("/") and path.is_relative_to(site_dir)
+            from_root = parts.path.startswith("/")
+            inside = not from_root and path.is_relative_to(site_dir)
             target = _existing_file(path, found) if inside else None
             text = " ".join(link.text(deep=True).split())
-            if parts.path.startswith("/"):
+            if from_root:
                 problem, fix = f"{href} {FROM_ROOT}", PAGE_FIX
             elif not inside:
                 problem, fix = f"{href} {OUTSIDE}", PAGE_FIX
